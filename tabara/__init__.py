@@ -1,0 +1,1 @@
+"""Tabara: find, protect and count the victims of human trafficking in Rwanda."""
