@@ -1,0 +1,58 @@
+# Two commands matter: `make run` and `make test`. Everything else is what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+STAMP := $(VENV)/.installed-$(shell cat requirements/dev.lock pyproject.toml | sha256sum | cut -c1-16)
+export DJANGO_SETTINGS_MODULE ?= config.django.local
+
+.PHONY: run test setup system-deps messages migrate demo check unit pg-test bench screenshots clean
+
+run: setup migrate demo
+	@echo "Tabara is starting at http://127.0.0.1:8000/ (Ctrl-C to stop)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup
+	scripts/check
+	scripts/test
+
+setup: system-deps $(STAMP) messages
+
+# Debian packages: chromium for browser tests and screenshots, gettext for translations.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(STAMP): requirements/dev.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check "uv==0.9.30"
+	$(UV) pip sync -q --python $(PY) requirements/dev.lock
+	$(UV) pip install -q --python $(PY) --no-deps -e .
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+messages: $(STAMP)
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+migrate: setup
+	mkdir -p var
+	$(PY) manage.py migrate -v 0
+
+demo: migrate
+	$(PY) manage.py demo_load
+
+pg-test: setup
+	scripts/test-postgres
+
+bench: setup
+	$(PY) bench/intake.py
+
+clean:
+	rm -rf $(VENV) var

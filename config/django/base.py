@@ -1,0 +1,158 @@
+"""Settings shared by every environment. Secrets and hosts come from the environment modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import locale
+from django.utils.translation import gettext_lazy as _
+
+from config.env import env_int, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = Path(env_str("TABARA_VAR_DIR", str(BASE_DIR / "var")))
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "tabara.core",
+    "tabara.geo",
+    "tabara.accounts",
+    "tabara.audit",
+    "tabara.intake",
+]
+
+MIDDLEWARE = [
+    "tabara.core.middleware.SecurityHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "tabara.core.middleware.PublicSessionGuardMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "tabara" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "tabara.core.context_processors.languages",
+            ],
+        },
+    },
+]
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+# Kinyarwanda is not among Django's bundled languages: describe it so that
+# get_language_info(), the switcher and the locale middleware know it.
+locale.LANG_INFO["rw"] = {
+    "bidi": False,
+    "code": "rw",
+    "name": "Kinyarwanda",
+    "name_local": "Ikinyarwanda",
+}
+LANGUAGE_CODE = "rw"
+LANGUAGES = [
+    ("rw", _("Kinyarwanda")),
+    ("en", _("English")),
+    ("fr", _("French")),
+]
+LOCALE_PATHS = [Path(env_str("TABARA_LOCALE_DIR", str(BASE_DIR / "tabara" / "locale")))]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Africa/Kigali"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Strict"
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Strict"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "no-referrer"
+
+# Rate limits and throttles live in process memory only: nothing about who
+# submitted what is written to disk or a shared store.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "tabara-default",
+    },
+}
+RATELIMIT_USE_CACHE = "default"
+
+# Receipt codes are hashed with Argon2id and a site-wide salt so that a receipt
+# can be looked up by its hash; see docs/security.md for the chosen cost.
+RECEIPT_HASH_TIME_COST = env_int("TABARA_RECEIPT_HASH_TIME_COST", 2)
+RECEIPT_HASH_MEMORY_KIB = env_int("TABARA_RECEIPT_HASH_MEMORY_KIB", 8192)
+FOLLOWUP_IDLE_SECONDS = 30 * 60
+REPORT_PAGE_BUDGET_BYTES = 14 * 1024
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {
+        # The development server's request lines carry no client address; keep them.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}
+
+
+def sqlite_database(path: Path) -> dict[str, object]:
+    """An embedded SQLite database in WAL mode, durable on commit (synchronous=FULL)."""
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": path,
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 30,
+            "init_command": (
+                "PRAGMA journal_mode=WAL;"
+                "PRAGMA synchronous=FULL;"
+                "PRAGMA foreign_keys=ON;"
+                "PRAGMA busy_timeout=30000;"
+            ),
+        },
+    }

@@ -1,0 +1,21 @@
+"""Settings for `make run`: embedded SQLite, demo data, development keys.
+
+The keys below are public on purpose: they protect only synthetic demo data on a
+developer's machine. Production reads its own keys from the environment.
+"""
+
+from __future__ import annotations
+
+from config.django.base import *  # noqa: F403
+from config.django.base import VAR_DIR, sqlite_database
+from config.env import env_str
+
+DEBUG = True
+SECRET_KEY = "local-development-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+DATABASES = {"default": sqlite_database(VAR_DIR / "tabara.sqlite3")}
+# Fernet keys (urlsafe base64 of 32 bytes); the first encrypts, all decrypt.
+TABARA_ENCRYPTION_KEYS = ["bG9jYWwtZGV2LW9ubHktZmVybmV0LWtleS0wMDAwMDE="]
+TABARA_RECEIPT_SALT = "local-development-receipt-salt"
+TABARA_PHONE_HASH_KEY = "local-development-phone-hash-key"
+EMAIL_BACKEND = env_str("TABARA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,0 +1,34 @@
+"""Production settings: every secret and host from the environment; no fallbacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+
+from config.django.base import *  # noqa: F403
+from config.django.base import sqlite_database
+from config.env import env_bool, env_list, env_mandatory, env_str
+
+DATABASES: dict[str, object]
+
+DEBUG = False
+SECRET_KEY = env_mandatory("TABARA_SECRET_KEY")
+TABARA_ENCRYPTION_KEYS = env_mandatory("TABARA_ENCRYPTION_KEYS").split(",")
+TABARA_RECEIPT_SALT = env_mandatory("TABARA_RECEIPT_SALT")
+TABARA_PHONE_HASH_KEY = env_mandatory("TABARA_PHONE_HASH_KEY")
+ALLOWED_HOSTS = env_list("TABARA_ALLOWED_HOSTS")
+
+_url = env_mandatory("DATABASE_URL")
+if _url.startswith("sqlite:///"):
+    DATABASES = {"default": sqlite_database(Path(_url.removeprefix("sqlite:///")))}
+else:
+    DATABASES = {"default": dj_database_url.parse(_url, conn_max_age=60)}
+
+SECURE_SSL_REDIRECT = env_bool("TABARA_SSL_REDIRECT", default=True)
+SESSION_COOKIE_SECURE = SECURE_SSL_REDIRECT
+CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
+SECURE_HSTS_SECONDS = 31536000 if SECURE_SSL_REDIRECT else 0
+EMAIL_BACKEND = env_str("TABARA_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("TABARA_EMAIL_HOST", "localhost")
+DEFAULT_FROM_EMAIL = env_str("TABARA_EMAIL_FROM", "tabara@localhost")

@@ -1,0 +1,45 @@
+"""The only module that reads the process environment.
+
+Settings modules call these helpers; nothing else in the project looks at os.environ.
+A mandatory secret that is missing stops start-up instead of falling back to a default.
+"""
+
+from __future__ import annotations
+
+import os
+
+
+class MissingSettingError(RuntimeError):
+    """A setting that production needs was not provided in the environment."""
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, *, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return default if raw is None or raw.strip() == "" else int(raw)
+
+
+def env_list(name: str, default: tuple[str, ...] = ()) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_mandatory(name: str) -> str:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise MissingSettingError(
+            f"{name} is not set. Production refuses to start without it (see .env.example)."
+        )
+    return value

@@ -1,0 +1,17 @@
+"""URL map: every user-facing page lives under a language prefix (/rw/, /en/, /fr/)."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import URLPattern, URLResolver, include, path
+
+from tabara.core import views as core_views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", core_views.root_redirect, name="root"),
+    path("healthz", core_views.healthz, name="healthz"),
+]
+urlpatterns += i18n_patterns(
+    path("", core_views.home, name="home"),
+    path("", include("tabara.intake.urls")),
+    path("staff/", include("tabara.accounts.urls")),
+    prefix_default_language=True,
+)

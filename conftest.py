@@ -1,0 +1,40 @@
+"""Fixtures shared by every app's tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from tabara.accounts.models import User
+from tabara.accounts.roles import Role
+from tabara.accounts.tests.factories import staff_factory
+from tabara.geo.services import geography_load
+
+
+@pytest.fixture
+def geography(db: None) -> None:
+    """Provinces, districts, sectors and border posts (cells and villages are slow to load)."""
+    geography_load(levels=("province", "district", "sector"))
+
+
+@pytest.fixture
+def make_staff(db: None) -> Callable[..., User]:
+    return staff_factory
+
+
+@pytest.fixture
+def staff_client(make_staff: Callable[..., User]) -> Callable[..., tuple[Client, User]]:
+    """A client signed in with both factors, as a user with the given role."""
+
+    def build(role: Role = Role.INTAKE_OFFICER, **kwargs: object) -> tuple[Client, User]:
+        user = make_staff(roles=[role], **kwargs)
+        client = Client()
+        client.force_login(user)
+        session = client.session
+        session["otp_device_id"] = user.totpdevice_set.get().persistent_id
+        session.save()
+        return client, user
+
+    return build

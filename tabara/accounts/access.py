@@ -1,0 +1,47 @@
+"""The one policy that staff views use to check permissions; it fails closed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+
+from tabara.accounts.models import User
+from tabara.accounts.roles import Perm
+
+
+def verified_staff(request: HttpRequest) -> User | None:
+    """The signed-in user if they passed the second factor, else None."""
+    user = request.user
+    if not isinstance(user, User) or not user.is_authenticated:
+        return None
+    if not user.is_verified():  # type: ignore[attr-defined]
+        return None
+    return user
+
+
+def staff_required(
+    perm: Perm,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Anonymous users go to sign-in; signed-in users without `perm` get a plain 404.
+
+    A 404 rather than a 403 keeps "not yours" and "does not exist" indistinguishable.
+    """
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            user = verified_staff(request)
+            if user is None:
+                return redirect_to_login(request.get_full_path())
+            if not user.can(perm):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        wrapped.tabara_perm = perm  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorator

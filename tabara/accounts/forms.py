@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class SignInForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150)
+    password = forms.CharField(label=_("Password"), max_length=200, widget=forms.PasswordInput)
+    otp_token = forms.RegexField(
+        label=_("Six-digit code from your authenticator app"),
+        regex=r"^\s*\d{6}\s*$",
+        max_length=8,
+        error_messages={"invalid": _("Enter the six digits shown in your authenticator app.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )

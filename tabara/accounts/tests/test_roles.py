@@ -1,0 +1,62 @@
+"""The permission matrix, cell by cell: a change to roles.py must change this table too."""
+
+from __future__ import annotations
+
+import pytest
+
+from tabara.accounts.roles import Perm, Role, permissions_for
+
+R, A = Role, Perm
+# Rows: the permissions each role must hold; every other cell must be refused.
+EXPECTED: dict[Role, set[Perm]] = {
+    R.INTAKE_OFFICER: {
+        A.REPORT_VIEW,
+        A.REPORT_REPLY,
+        A.REPORT_REVIEW,
+        A.SCREENING_RUN,
+        A.CASE_OPEN,
+        A.CASE_VIEW,
+    },
+    R.CASE_WORKER: {A.SCREENING_RUN, A.CASE_OPEN, A.CASE_VIEW, A.CASE_REFER, A.REPORT_REPLY},
+    R.SUPERVISOR: {
+        A.REPORT_VIEW,
+        A.REPORT_REPLY,
+        A.REPORT_REVIEW,
+        A.SCREENING_RUN,
+        A.CASE_OPEN,
+        A.CASE_VIEW,
+        A.CASE_REFER,
+        A.CASE_SUPERVISE,
+        A.CONSENT_OVERRIDE,
+        A.STATS_VIEW,
+    },
+    R.ANALYST: {A.STATS_VIEW, A.PREVALENCE_RUN},
+    R.PROGRAMME_OFFICER: {A.AWARENESS_MANAGE, A.SUBSCRIBERS_VIEW, A.STATS_VIEW},
+    R.ADMINISTRATOR: {A.ACCOUNTS_MANAGE, A.AUDIT_VIEW},
+}
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("perm", list(Perm))
+def test_matrix_cell(role: Role, perm: Perm) -> None:
+    assert (perm in permissions_for([role.value])) is (perm in EXPECTED[role])
+
+
+def test_unknown_roles_grant_nothing() -> None:
+    assert permissions_for(["superuser", ""]) == frozenset()
+
+
+def test_roles_combine_as_a_union() -> None:
+    both = permissions_for([Role.ANALYST.value, Role.ADMINISTRATOR.value])
+    assert both == EXPECTED[R.ANALYST] | EXPECTED[R.ADMINISTRATOR]
+
+
+@pytest.mark.django_db
+def test_user_without_organization_or_inactive_can_nothing(make_staff) -> None:
+    user = make_staff(roles=[Role.SUPERVISOR])
+    assert user.can(Perm.REPORT_VIEW)
+    user.is_active = False
+    assert not user.can(Perm.REPORT_VIEW)
+    user.is_active = True
+    user.organization = None
+    assert not user.can(Perm.REPORT_VIEW)

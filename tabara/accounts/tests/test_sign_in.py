@@ -1,0 +1,108 @@
+"""Staff sign-in: password and TOTP both required, failures audited, attempts throttled."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django_otp.oath import TOTP
+
+from tabara.accounts.roles import Role
+from tabara.accounts.tests.factories import PASSWORD
+from tabara.audit.models import AuditAction, AuditEvent
+
+URL = "/en/staff/sign-in/"
+
+
+def current_code(user) -> str:
+    device = user.totpdevice_set.get()
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_password_and_code_sign_in_and_open_the_inbox(make_staff) -> None:
+    user = make_staff(roles=[Role.INTAKE_OFFICER])
+    client = Client()
+    response = client.post(
+        URL, {"username": user.username, "password": PASSWORD, "otp_token": current_code(user)}
+    )
+    assert response.status_code == 302
+    assert client.get("/en/staff/reports/").status_code == 200
+    assert AuditEvent.objects.filter(action=AuditAction.LOGIN, actor=user).count() == 1
+
+
+@pytest.mark.django_db
+def test_correct_password_with_wrong_code_is_refused_and_audited(make_staff) -> None:
+    user = make_staff()
+    wrong = f"{(int(current_code(user)) + 1) % 1_000_000:06d}"
+    client = Client()
+    response = client.post(
+        URL, {"username": user.username, "password": PASSWORD, "otp_token": wrong}
+    )
+    assert response.status_code == 200
+    assert "not correct" in response.content.decode()
+    assert client.get("/en/staff/reports/").status_code == 302  # still signed out
+    assert AuditEvent.objects.filter(action=AuditAction.LOGIN_FAILED).count() == 1
+
+
+@pytest.mark.django_db
+def test_password_alone_without_second_factor_does_not_open_staff_pages(make_staff) -> None:
+    user = make_staff()
+    client = Client()
+    client.force_login(user)  # a password session without OTP verification
+    response = client.get("/en/staff/reports/")
+    assert response.status_code == 302
+    assert "/sign-in/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_sixth_attempt_within_five_minutes_is_throttled_even_with_the_right_code(
+    make_staff,
+) -> None:
+    user = make_staff()
+    client = Client()
+    for _ in range(5):
+        client.post(
+            URL, {"username": user.username, "password": "wrong-password!", "otp_token": "000000"}
+        )
+    response = client.post(
+        URL, {"username": user.username, "password": PASSWORD, "otp_token": current_code(user)}
+    )
+    assert "Too many sign-in attempts" in response.content.decode()
+    assert client.get("/en/staff/reports/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_malformed_code_keeps_the_username_and_explains(make_staff) -> None:
+    user = make_staff()
+    response = Client().post(
+        URL, {"username": user.username, "password": PASSWORD, "otp_token": "12ab"}
+    )
+    body = response.content.decode()
+    assert "Enter the six digits" in body
+    assert f'value="{user.username}"' in body
+
+
+@pytest.mark.django_db
+def test_open_redirects_are_refused(make_staff) -> None:
+    user = make_staff()
+    response = Client().post(
+        URL + "?next=https://evil.example/",
+        {"username": user.username, "password": PASSWORD, "otp_token": current_code(user)},
+    )
+    assert response["Location"] == "/en/staff/reports/"
+
+
+@pytest.mark.django_db
+def test_sign_out_is_audited(staff_client) -> None:
+    client, user = staff_client()
+    client.post("/en/staff/sign-out/")
+    assert AuditEvent.objects.filter(action=AuditAction.LOGOUT, actor=user).exists()
+    assert client.get("/en/staff/reports/").status_code == 302

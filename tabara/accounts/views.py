@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from tabara.accounts.access import verified_staff
+from tabara.accounts.forms import SignInForm
+from tabara.accounts.services import SignInError, staff_sign_in
+from tabara.audit.models import AuditAction
+from tabara.audit.services import audit_record
+
+
+def _throttled(request: HttpRequest, username: str) -> bool:
+    by_user = is_ratelimited(
+        request,
+        group="login-user",
+        key=lambda _g, _r: username.lower(),
+        rate="5/5m",
+        method="POST",
+        increment=True,
+    )
+    by_client = is_ratelimited(
+        request, group="login-ip", key="ip", rate="20/5m", method="POST", increment=True
+    )
+    return bool(by_user or by_client)
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    target = request.GET.get("next") or reverse("intake:inbox")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("intake:inbox")
+    form = SignInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if _throttled(request, data["username"]):
+            form.add_error(None, _("Too many sign-in attempts. Wait five minutes and try again."))
+        else:
+            try:
+                staff_sign_in(
+                    request=request,
+                    username=data["username"],
+                    password=data["password"],
+                    otp_token=data["otp_token"],
+                )
+            except SignInError:
+                form.add_error(None, _("Username, password or code is not correct."))
+            else:
+                return HttpResponseRedirect(target)
+    return render(request, "accounts/sign_in.html", {"form": form}, status=200)
+
+
+@require_http_methods(["POST"])
+def sign_out(request: HttpRequest) -> HttpResponse:
+    user = verified_staff(request)
+    if user is not None:
+        audit_record(actor=user, action=AuditAction.LOGOUT, target_type="user", target_id=user.pk)
+    logout(request)
+    return HttpResponseRedirect(reverse("accounts:login"))

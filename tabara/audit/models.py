@@ -1,0 +1,63 @@
+"""The append-only audit log: every change of state and every read of sensitive records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    """What happened: the vocabulary of the audit log."""
+
+    LOGIN = "login", _("Signed in")
+    LOGIN_FAILED = "login_failed", _("Sign-in failed")
+    LOGOUT = "logout", _("Signed out")
+    REPORT_SUBMITTED = "report_submitted", _("Report submitted")
+    REPORT_VIEWED = "report_viewed", _("Report viewed")
+    REPORT_REVIEWED = "report_reviewed", _("Report marked reviewed")
+    REPORT_REPLIED = "report_replied", _("Reply sent to reporter")
+    REPORTER_MESSAGE = "reporter_message", _("Reporter sent a message")
+    KEYS_ROTATED = "keys_rotated", _("Encryption keys rotated")
+
+
+class AuditEvent(models.Model):
+    """One audited event; `hash` covers its content and the previous event's hash."""
+
+    occurred_at = models.DateTimeField(db_index=True)
+    actor = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_label = models.CharField(max_length=150)
+    action = models.CharField(max_length=40, choices=AuditAction.choices)
+    target_type = models.CharField(max_length=40, blank=True)
+    target_id = models.CharField(max_length=40, blank=True)
+    extra = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise PermissionError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        """Refuse: audit events are never deleted."""
+        raise PermissionError("Audit events are append-only.")
+
+
+class AuditChainHead(models.Model):
+    """The single row that serialises appends: it holds the hash of the newest event."""
+
+    last_hash = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return self.last_hash[:12]

@@ -1,0 +1,46 @@
+"""Middleware that applies to every response."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and friends: no third-party requests can ever load."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Content-Security-Policy", CSP)
+        response.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
+        return response
+
+
+class PublicSessionGuardMiddleware:
+    """Public views must not load a session: drop the session cookie before they run.
+
+    Views marked by `public_route` are identified in process_view, so the staff pages keep
+    their sessions while a shared family phone keeps no trace of a report.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object
+    ) -> None:
+        if getattr(view_func, "tabara_public", False):
+            request.COOKIES = {}
+            request.META.pop("HTTP_COOKIE", None)

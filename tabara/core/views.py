@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language_from_request
+
+from tabara.core.public import public_route
+
+
+@public_route(group="root")
+def root_redirect(request: HttpRequest) -> HttpResponse:
+    """Send a visitor to the home page in the language their browser prefers."""
+    language = get_language_from_request(request) or settings.LANGUAGE_CODE
+    return HttpResponseRedirect(f"/{language}/")
+
+
+@public_route(group="home")
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/home.html")
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"ok": True})
