@@ -1,0 +1,236 @@
+"""The public report form: every field optional except what happened, all sizes bounded."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from tabara.geo.countries import country_choices
+from tabara.geo.models import AdminUnit, BorderPost
+from tabara.geo.selectors import border_posts, sector_choices, units_at_level
+from tabara.intake.choices import AgeGroup, LocationKind, Platform, RecruitmentChannel, Sex
+from tabara.intake.services import ReportInput
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+REQUIRED = {"required": _("Please tell us what happened: this is the only required field.")}
+TOO_LONG = _("This is too long: at most %(limit_value)d characters (you wrote %(show_value)d).")
+
+
+def _text(
+    label: StrOrPromise, limit: int, *, rows: int = 3, required: bool = False
+) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=limit,
+        required=required,
+        strip=True,
+        error_messages={"max_length": TOO_LONG, **(REQUIRED if required else {})},
+        widget=forms.Textarea(attrs={"rows": rows, "maxlength": limit}),
+    )
+
+
+def _choice(label: StrOrPromise, choices: Any, *, initial: str = "") -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        required=False,
+        initial=initial,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Please choose one of the options shown.")},
+    )
+
+
+class ReportForm(forms.Form):
+    what_happened = _text(_("What happened?"), 5000, rows=6, required=True)
+    location_kind = _choice(
+        _("Where did it happen?"), LocationKind.choices, initial=LocationKind.UNKNOWN
+    )
+    district = forms.ModelChoiceField(
+        queryset=AdminUnit.objects.none(),
+        required=False,
+        label=_("District"),
+        empty_label="—",
+        error_messages={"invalid_choice": _("Please choose a district from the list.")},
+    )
+    sector = forms.ChoiceField(
+        label=_("Sector"),
+        required=False,
+        choices=[],
+        error_messages={"invalid_choice": _("Please choose a sector from the list.")},
+    )
+    border_post = forms.ModelChoiceField(
+        queryset=BorderPost.objects.none(),
+        required=False,
+        label=_("Border post"),
+        empty_label="—",
+        error_messages={"invalid_choice": _("Please choose a border post from the list.")},
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False, choices=[])
+    occurred_on = forms.DateField(
+        label=_("When did it happen? (date, if you know it)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Write the date as year-month-day, for example 2026-03-25.")},
+    )
+    when_text = forms.CharField(
+        label=_("Or describe when (for example: last week)"),
+        max_length=200,
+        required=False,
+        error_messages={"max_length": TOO_LONG},
+    )
+    people_count = forms.IntegerField(
+        label=_("How many people are at risk?"),
+        required=False,
+        min_value=1,
+        max_value=1000,
+        error_messages={
+            "invalid": _("Write a number, for example 2."),
+            "min_value": _("Write a number of at least 1."),
+            "max_value": _("Write a number of at most 1000."),
+        },
+    )
+    age_group = _choice(
+        _("Are they children or adults?"), AgeGroup.choices, initial=AgeGroup.UNKNOWN
+    )
+    sex = _choice(_("Are they female or male?"), Sex.choices, initial=Sex.UNKNOWN)
+    recruitment_channel = _choice(
+        _("How were they recruited?"),
+        RecruitmentChannel.choices,
+        initial=RecruitmentChannel.UNKNOWN,
+    )
+    platform = forms.ChoiceField(
+        label=_("Which social media?"),
+        required=False,
+        choices=[("", "—"), *Platform.choices],
+        error_messages={"invalid_choice": _("Please choose one of the options shown.")},
+    )
+    agency_name = forms.CharField(
+        label=_("Name of the agency, if any"),
+        max_length=200,
+        required=False,
+        error_messages={"max_length": TOO_LONG},
+    )
+    destination = _text(_("Where were they taken, or promised to go?"), 500, rows=2)
+    destination_country = forms.ChoiceField(
+        label=_("Destination country"), required=False, choices=[]
+    )
+    suspect_identifiers = _text(
+        _(
+            "Anything that identifies the recruiters: phone numbers, names, agencies, "
+            "accounts or links"
+        ),
+        2000,
+    )
+    wants_contact = forms.BooleanField(
+        label=_("I agree to be contacted by the people handling this report"), required=False
+    )
+    contact_name = forms.CharField(
+        label=_("Name to ask for (can be a nickname)"),
+        max_length=100,
+        required=False,
+        error_messages={"max_length": TOO_LONG},
+    )
+    contact_phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=30,
+        required=False,
+        error_messages={"max_length": TOO_LONG},
+    )
+    # Honeypot: hidden from people by CSS, filled in by bots.
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        language = get_language() or "rw"
+        countries = [("", "—"), *country_choices(language)]
+        self.fields["district"].queryset = units_at_level("district")  # type: ignore[attr-defined]
+        self.fields["border_post"].queryset = border_posts()  # type: ignore[attr-defined]
+        self.fields["sector"].choices = [("", "—"), *sector_choices()]  # type: ignore[attr-defined]
+        self.fields["country"].choices = countries  # type: ignore[attr-defined]
+        self.fields["destination_country"].choices = countries  # type: ignore[attr-defined]
+
+    def clean_occurred_on(self) -> Any:
+        value = self.cleaned_data.get("occurred_on")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("This date is in the future. Please check it."))
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("website"):
+            self.add_error("website", _("Leave this field empty."))
+        sector_code = data.get("sector") or ""
+        sector = (
+            AdminUnit.objects.filter(level="sector", code=sector_code)
+            .select_related("parent")
+            .first()
+        )
+        district = data.get("district")
+        if sector and district and sector.parent_id != district.pk:
+            self.add_error("sector", _("This sector is not in the district you chose."))
+        data["sector_unit"] = sector
+        if data.get("wants_contact") and not data.get("contact_phone"):
+            self.add_error(
+                "contact_phone", _("Give a phone number, or untick the box to stay anonymous.")
+            )
+        return data
+
+    def to_input(self) -> ReportInput:
+        data = self.cleaned_data
+        return ReportInput(
+            what_happened=data["what_happened"],
+            location_kind=data.get("location_kind") or LocationKind.UNKNOWN,
+            district=data.get("district"),
+            sector=data.get("sector_unit"),
+            border_post=data.get("border_post"),
+            country=data.get("country") or "",
+            occurred_on=data.get("occurred_on"),
+            when_text=data.get("when_text") or "",
+            people_count=data.get("people_count"),
+            age_group=data.get("age_group") or AgeGroup.UNKNOWN,
+            sex=data.get("sex") or Sex.UNKNOWN,
+            recruitment_channel=data.get("recruitment_channel") or RecruitmentChannel.UNKNOWN,
+            platform=data.get("platform") or "",
+            agency_name=data.get("agency_name") or "",
+            destination=data.get("destination") or "",
+            destination_country=data.get("destination_country") or "",
+            suspect_identifiers=data.get("suspect_identifiers") or "",
+            wants_contact=bool(data.get("wants_contact")),
+            contact_name=data.get("contact_name") or "",
+            contact_phone=data.get("contact_phone") or "",
+        )
+
+
+class ReceiptForm(forms.Form):
+    receipt = forms.CharField(
+        label=_("Your 16-digit receipt"),
+        max_length=40,
+        error_messages={"required": _("Type the 16 digits of your receipt.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+
+class ReporterMessageForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput, max_length=100)
+    body = forms.CharField(
+        label=_("Your message"),
+        max_length=2000,
+        required=False,
+        error_messages={"max_length": TOO_LONG},
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
+    )
+
+
+class StaffReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Reply to the reporter"),
+        max_length=2000,
+        error_messages={"required": _("Write a message first."), "max_length": TOO_LONG},
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

@@ -1,0 +1,114 @@
+"""Reports from the public, the thread with their reporter, and follow-up sessions."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from tabara.core.fields import EncryptedTextField
+from tabara.intake.choices import (
+    AgeGroup,
+    Channel,
+    LocationKind,
+    Platform,
+    RecruitmentChannel,
+    ReportStatus,
+    Sex,
+)
+
+
+class Report(models.Model):
+    """A suspicion of trafficking sent by a member of the public through any channel.
+
+    Free text, identifiers and contact details are encrypted at rest; the reporter's
+    address, device and browser are never stored. Only a slow hash of the receipt is kept.
+    """
+
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    status = models.CharField(
+        max_length=12, choices=ReportStatus.choices, default=ReportStatus.RECEIVED, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    receipt_hash = models.CharField(max_length=64, unique=True)
+
+    what_happened = EncryptedTextField()
+    location_kind = models.CharField(
+        max_length=10, choices=LocationKind.choices, default=LocationKind.UNKNOWN
+    )
+    district = models.ForeignKey(
+        "geo.AdminUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sector = models.ForeignKey(
+        "geo.AdminUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    border_post = models.ForeignKey(
+        "geo.BorderPost", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    country = models.CharField(max_length=2, blank=True)
+    occurred_on = models.DateField(null=True, blank=True)
+    when_text = EncryptedTextField(blank=True)
+
+    people_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    age_group = models.CharField(max_length=10, choices=AgeGroup.choices, default=AgeGroup.UNKNOWN)
+    sex = models.CharField(max_length=10, choices=Sex.choices, default=Sex.UNKNOWN)
+
+    recruitment_channel = models.CharField(
+        max_length=15, choices=RecruitmentChannel.choices, default=RecruitmentChannel.UNKNOWN
+    )
+    platform = models.CharField(max_length=10, choices=Platform.choices, blank=True)
+    agency_name = EncryptedTextField(blank=True)
+    destination = EncryptedTextField(blank=True)
+    destination_country = models.CharField(max_length=2, blank=True)
+    suspect_identifiers = EncryptedTextField(blank=True)
+
+    wants_contact = models.BooleanField(default=False)
+    contact_name = EncryptedTextField(blank=True)
+    contact_phone = EncryptedTextField(blank=True)
+    contact_hash = models.CharField(max_length=64, blank=True, db_index=True)
+
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        return f"R-{self.pk:06d}" if self.pk else "R-new"
+
+
+class ReportMessage(models.Model):
+    """One message in the thread between a reporter and the staff handling the report."""
+
+    class Sender(models.TextChoices):
+        REPORTER = "reporter", "reporter"
+        STAFF = "staff", "staff"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="messages")
+    sender = models.CharField(max_length=10, choices=Sender.choices)
+    author = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    body = EncryptedTextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.sender} message on {self.report_id}"
+
+
+class FollowupSession(models.Model):
+    """A reporter's short-lived follow-up session, carried in a hidden form field, not a cookie."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+")
+    last_seen_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"follow-up of {self.report_id}"

@@ -1,0 +1,143 @@
+"""Web adapters of the intake app: the public report and follow-up pages, the staff inbox."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from tabara.accounts.access import staff_required, verified_staff
+from tabara.accounts.models import User
+from tabara.accounts.roles import Perm
+from tabara.core.public import public_route
+from tabara.intake import services
+from tabara.intake.choices import Channel, ReportStatus
+from tabara.intake.forms import ReceiptForm, ReporterMessageForm, ReportForm, StaffReplyForm
+from tabara.intake.models import Report
+from tabara.intake.receipts import receipt_display
+from tabara.intake.selectors import report_inbox, report_thread
+
+
+@require_http_methods(["GET", "POST"])
+@public_route(group="report-submit", rate="10/m")
+def report_new(request: HttpRequest) -> HttpResponse:
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        submitted = services.report_submit(channel=Channel.WEB, data=form.to_input())
+        return render(
+            request,
+            "intake/receipt.html",
+            {
+                "receipt": receipt_display(submitted.receipt),
+                "reference": submitted.report.reference,
+            },
+        )
+    status = 400 if form.is_bound else 200
+    return render(request, "intake/report_form.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@public_route(group="receipt-guess", rate="5/m")
+def followup(request: HttpRequest) -> HttpResponse:
+    form = ReceiptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            token, report = services.followup_start(typed_receipt=form.cleaned_data["receipt"])
+        except services.ReceiptNotFound:
+            form.add_error("receipt", _("No report has this receipt. Check the 16 digits."))
+        else:
+            return _thread_page(request, token, report)
+    return render(
+        request, "intake/followup_form.html", {"form": form}, status=400 if form.is_bound else 200
+    )
+
+
+@require_http_methods(["POST"])
+@public_route(group="followup-thread", rate="30/m")
+def followup_thread(request: HttpRequest) -> HttpResponse:
+    form = ReporterMessageForm(request.POST)
+    token = request.POST.get("token", "")[:100]
+    try:
+        report = services.followup_resume(token=token)
+    except services.FollowupExpired:
+        expired = ReceiptForm()
+        return render(
+            request, "intake/followup_form.html", {"form": expired, "expired": True}, status=401
+        )
+    if request.POST.get("end"):
+        services.followup.followup_end(token=token)
+        return render(request, "intake/followup_form.html", {"form": ReceiptForm(), "ended": True})
+    sent = False
+    if form.is_valid() and form.cleaned_data["body"]:
+        services.reporter_message_post(report=report, body=form.cleaned_data["body"])
+        form = ReporterMessageForm(initial={"token": token})
+        sent = True
+    return _thread_page(request, token, report, form=form, sent=sent)
+
+
+def _thread_page(
+    request: HttpRequest,
+    token: str,
+    report: Report,
+    *,
+    form: ReporterMessageForm | None = None,
+    sent: bool = False,
+) -> HttpResponse:
+    return render(
+        request,
+        "intake/followup_thread.html",
+        {
+            "report": report,
+            "status_label": ReportStatus(report.status).label,
+            "messages_list": report_thread(report),
+            "form": form or ReporterMessageForm(initial={"token": token}),
+            "token": token,
+            "sent": sent,
+        },
+        status=200 if form is None or not form.errors else 400,
+    )
+
+
+@staff_required(Perm.REPORT_VIEW)
+def inbox(request: HttpRequest) -> HttpResponse:
+    user = verified_staff(request)
+    assert isinstance(user, User)  # noqa: S101 - guaranteed by staff_required
+    status = request.GET.get("status") or None
+    if status not in {None, *ReportStatus.values}:
+        status = None
+    reports = report_inbox(user, status=status)[:200]
+    return render(
+        request,
+        "intake/inbox.html",
+        {"reports": reports, "status": status, "statuses": ReportStatus.choices},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required(Perm.REPORT_VIEW)
+def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    user = verified_staff(request)
+    assert isinstance(user, User)  # noqa: S101 - guaranteed by staff_required
+    form = StaffReplyForm(request.POST or None)
+    if request.method == "POST":
+        if request.POST.get("action") == "review" and user.can(Perm.REPORT_REVIEW):
+            services.report_mark_reviewed(user=user, report_id=report_id)
+            return HttpResponseRedirect(reverse("intake:report", args=[report_id]))
+        if user.can(Perm.REPORT_REPLY) and form.is_valid():
+            services.report_reply(user=user, report_id=report_id, body=form.cleaned_data["body"])
+            return HttpResponseRedirect(reverse("intake:report", args=[report_id]))
+    report = services.report_view(user=user, report_id=report_id)
+    return render(
+        request,
+        "intake/report_detail.html",
+        {
+            "report": report,
+            "messages_list": report_thread(report),
+            "form": form,
+            "can_reply": user.can(Perm.REPORT_REPLY),
+            "can_review": user.can(Perm.REPORT_REVIEW),
+        },
+        status=400 if form.errors else 200,
+    )
