@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Role
@@ -33,7 +34,7 @@ def staff_client(make_staff: Callable[..., User]) -> Callable[..., tuple[Client,
         client = Client()
         client.force_login(user)
         session = client.session
-        session["otp_device_id"] = user.totpdevice_set.get().persistent_id
+        session["otp_device_id"] = TOTPDevice.objects.get(user=user).persistent_id
         session.save()
         return client, user
 

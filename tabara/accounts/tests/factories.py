@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import factory
+from factory.declarations import LazyAttribute, Sequence
 
 from tabara.accounts.models import Organization, User
 from tabara.accounts.roles import Role
@@ -21,13 +22,13 @@ RWANDAN_LAST = [
 PASSWORD = "correct-horse-battery-staple"
 
 
-class OrganizationFactory(factory.django.DjangoModelFactory):
+class OrganizationFactory(factory.django.DjangoModelFactory[Organization]):
     class Meta:
         model = Organization
         django_get_or_create = ("short_name",)
 
-    short_name = factory.Sequence(lambda n: f"ORG{n}")
-    name = factory.LazyAttribute(lambda o: f"Demo organization {o.short_name}")
+    short_name = Sequence(lambda n: f"ORG{n}")
+    name = LazyAttribute(lambda o: f"Demo organization {o.short_name}")
     kind = Organization.Kind.INVESTIGATION
 
 
@@ -42,7 +43,7 @@ def staff_factory(
     user, _device = staff_user_create(
         username=extra.get("username", f"staff{n}"),
         password=PASSWORD,
-        organization=organization or OrganizationFactory(),
+        organization=organization or OrganizationFactory.create(),
         roles=roles or [Role.INTAKE_OFFICER],
         first_name=RWANDAN_FIRST[n % len(RWANDAN_FIRST)],
         last_name=RWANDAN_LAST[n % len(RWANDAN_LAST)],

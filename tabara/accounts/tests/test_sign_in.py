@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tabara.accounts.roles import Role
 from tabara.accounts.tests.factories import PASSWORD
@@ -15,7 +16,7 @@ URL = "/en/staff/sign-in/"
 
 
 def current_code(user) -> str:
-    device = user.totpdevice_set.get()
+    device = TOTPDevice.objects.get(user=user)
     return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
 
 

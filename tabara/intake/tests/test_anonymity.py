@@ -25,7 +25,7 @@ CLEAR_VALUES = [
 
 def whole_database_text() -> str:
     """Every value of every table, as the raw text stored on disk."""
-    chunks = []
+    chunks: list[str] = []
     with connection.cursor() as cursor:
         for model in apps.get_models():
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608

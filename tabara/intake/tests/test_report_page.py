@@ -122,8 +122,16 @@ def test_the_page_sets_no_cookie_and_is_not_cached(geography) -> None:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["rw", "en", "fr"])
-def test_the_form_speaks_each_language(geography, language) -> None:
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("rw", "icuruzwa ry'abantu"),
+        ("en", "human trafficking"),
+        ("fr", "traite des êtres humains"),
+    ],
+)
+def test_the_form_speaks_each_language(geography, language, heading) -> None:
     html = Client().get(f"/{language}/report/").content.decode()
     assert f'<html lang="{language}">' in html
+    assert heading in html.split("<h1>")[1].split("</h1>")[0]
     assert "<script" not in html

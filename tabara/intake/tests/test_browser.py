@@ -1,0 +1,155 @@
+"""The intake pages in a real browser: a phone without JavaScript, and a staff desktop.
+
+Chromium comes from Debian (/usr/bin/chromium); Playwright never downloads a browser.
+One browser serves the whole module; each test opens its own contexts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from django.core.cache import cache
+from django.utils import translation
+from django_otp.oath import TOTP
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tabara.accounts.roles import Role
+from tabara.accounts.tests.factories import PASSWORD
+from tabara.intake.choices import ReportStatus
+from tabara.intake.models import Report, ReportMessage
+from tabara.intake.tests.factories import submit_report
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+RECEIPT = re.compile(r"^\d{4} \d{4} \d{4} \d{4}$")
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    # Playwright's sync API keeps an event loop running in the test thread, which makes
+    # Django refuse ORM calls there; the calls are really synchronous, so allow them.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_limits():
+    cache.clear()  # rate limits and sign-in throttles live in the server's memory
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[BrowserContext]:
+    """A cheap phone with JavaScript switched off."""
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    yield context
+    context.close()
+
+
+def current_code(user) -> str:
+    device = user.totpdevice_set.get()
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
+
+
+def label(choice, language: str = "rw") -> str:
+    with translation.override(language):
+        return str(choice.label)
+
+
+def open_followup(page: Page, base: str, receipt: str) -> None:
+    page.goto(f"{base}/rw/follow-up/")
+    page.fill("input[name=receipt]", receipt)
+    page.click("form button[type=submit]")
+
+
+def test_phone_without_javascript_reports_and_follows_up(live_server, geography, phone) -> None:
+    page = phone.new_page()
+    page.goto(f"{live_server.url}/rw/report/")
+    assert page.locator("html").get_attribute("lang") == "rw"
+    page.fill("textarea[name=what_happened]", "Umuntu yampamagaye kuri WhatsApp (synthetic).")
+    page.check("input[name=location_kind][value=rwanda]")
+    page.select_option("select[name=sector]", "3301")
+    page.fill("input[name=people_count]", "2")
+    page.check("input[name=age_group][value=child]")
+    page.check("input[name=sex][value=female]")
+    page.check("input[name=recruitment_channel][value=social_media]")
+    page.select_option("select[name=platform]", "whatsapp")
+    page.fill("textarea[name=suspect_identifiers]", "+250 788 000 111")
+    page.click("form button[type=submit]")
+
+    receipt = page.inner_text("#receipt").strip()
+    assert RECEIPT.match(receipt), receipt
+    assert page.url == f"{live_server.url}/rw/report/"  # no report-specific address in history
+    assert phone.cookies() == []
+    report = Report.objects.get()
+    assert report.what_happened == "Umuntu yampamagaye kuri WhatsApp (synthetic)."
+    assert report.location_kind == "rwanda"
+    assert report.sector is not None and report.sector.code == "3301"
+    assert report.district == report.sector.parent
+    assert (report.people_count, report.age_group, report.sex) == (2, "child", "female")
+    assert (report.recruitment_channel, report.platform) == ("social_media", "whatsapp")
+    assert report.suspect_identifiers == "+250 788 000 111"
+    assert not report.wants_contact and report.contact_phone == ""
+
+    open_followup(page, live_server.url, receipt)
+    assert page.inner_text("#status") == label(ReportStatus.RECEIVED)
+    assert page.locator("textarea[name=body]").is_visible()
+    page.fill("textarea[name=body]", "Yongeye kumpamagara uyu munsi.")
+    page.click("form button[type=submit]:not([name=end])")
+    assert page.locator(".msg p").last.inner_text() == "Yongeye kumpamagara uyu munsi."
+    assert ReportMessage.objects.get().body == "Yongeye kumpamagara uyu munsi."
+    assert page.url == f"{live_server.url}/rw/follow-up/thread/"
+    assert phone.cookies() == []
+
+
+def test_staff_reply_reaches_the_reporter(live_server, browser, phone, make_staff) -> None:
+    submitted = submit_report()
+    user = make_staff(roles=[Role.INTAKE_OFFICER])
+    staff = browser.new_context(viewport=DESKTOP)
+    try:
+        page = staff.new_page()
+        page.goto(f"{live_server.url}/en/staff/sign-in/")
+        page.fill("input[name=username]", user.username)
+        page.fill("input[name=password]", PASSWORD)
+        page.fill("input[name=otp_token]", current_code(user))
+        page.click("form button[type=submit]")
+        page.wait_for_url(f"{live_server.url}/en/staff/reports/")
+
+        page.goto(f"{live_server.url}/en/staff/reports/")
+        page.click(f"text={submitted.report.reference}")
+        page.wait_for_url(f"{live_server.url}/en/staff/reports/{submitted.report.pk}/")
+        page.fill("textarea[name=body]", "Murakoze. We are looking into it.")
+        page.click("button[name=action][value=reply]")
+        assert page.locator(".msg.staff").inner_text().endswith("We are looking into it.")
+    finally:
+        staff.close()
+
+    reporter = phone.new_page()
+    open_followup(reporter, live_server.url, submitted.receipt)
+    assert page_text(reporter, ".msg p") == "Murakoze. We are looking into it."
+    assert phone.cookies() == []
+
+
+def page_text(page: Page, selector: str) -> str:
+    return page.locator(selector).inner_text().strip()
