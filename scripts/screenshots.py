@@ -46,14 +46,6 @@ ACCOUNT_LINE = re.compile(
     rf"^\s*{DEMO_USER}\s+password\s+(?P<password>\S+).*TOTP secret\s+(?P<secret>[A-Z2-7=]+)\s*$",
     re.MULTILINE,
 )
-# A form's fields and its clicked button, read in the page (the staff context runs scripts).
-FORM_DATA_JS = """button => {
-  const form = button.form;
-  const data = Object.fromEntries(new FormData(form));
-  if (button.name) data[button.name] = button.value;
-  // getAttribute: a field named "action" hides the form's action property.
-  return {action: new URL(form.getAttribute("action") || "", document.baseURI).href, data};
-}"""
 
 
 def manage(env: dict[str, str], *args: str) -> str:
@@ -117,21 +109,10 @@ def submit(page: Page, button: str = "form button[type=submit]") -> Response:
 
 
 def staff_submit(page: Page, button: str) -> None:
-    """Submit a staff form; if the browser's POST is refused, send it again without Origin.
-
-    With Referrer-Policy "no-referrer" Chromium sends "Origin: null" on form POSTs and
-    Django's CSRF check refuses them (see the xfail in tabara/intake/tests/test_browser.py).
-    Playwright's request API sends the same fields and cookies without that header.
-    """
-    form = page.eval_on_selector(button, FORM_DATA_JS)
+    """Submit a staff form and insist that it was accepted."""
     response = submit(page, button)
-    if response.status != 403:
-        return
-    print(f"warning: the browser's POST to {response.url} was refused (403); resending it")
-    resent = page.context.request.post(form["action"], form=form["data"])
-    if not resent.ok:
-        raise SystemExit(f"POST {form['action']} failed again: {resent.status}")
-    page.goto(resent.url)
+    if response.status >= 400:
+        raise SystemExit(f"POST from {page.url} was refused: {response.status}")
 
 
 def shoot(page: Page, path: Path, *, full_page: bool = True) -> None:

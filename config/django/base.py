@@ -104,7 +104,9 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Strict"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# Staff pages need an Origin header for Django's CSRF check ("no-referrer" makes Chromium
+# send "Origin: null"); public pages override this with no-referrer (core/public.py).
+SECURE_REFERRER_POLICY = "same-origin"
 
 # Rate limits and throttles live in process memory only: nothing about who
 # submitted what is written to disk or a shared store.
@@ -115,11 +117,17 @@ CACHES = {
     },
 }
 RATELIMIT_USE_CACHE = "default"
+PUBLIC_RATE_LIMITS = {
+    "default": "30/m",
+    "report-submit": "10/m",
+    "receipt-guess": "5/m",
+    "followup-thread": "30/m",
+}
 
 # Receipt codes are hashed with Argon2id and a site-wide salt so that a receipt
 # can be looked up by its hash; see docs/security.md for the chosen cost.
-RECEIPT_HASH_TIME_COST = env_int("TABARA_RECEIPT_HASH_TIME_COST", 2)
-RECEIPT_HASH_MEMORY_KIB = env_int("TABARA_RECEIPT_HASH_MEMORY_KIB", 8192)
+RECEIPT_HASH_TIME_COST = env_int("TABARA_RECEIPT_HASH_TIME_COST", 1)
+RECEIPT_HASH_MEMORY_KIB = env_int("TABARA_RECEIPT_HASH_MEMORY_KIB", 4096)
 FOLLOWUP_IDLE_SECONDS = 30 * 60
 REPORT_PAGE_BUDGET_BYTES = 14 * 1024
 
@@ -145,6 +153,9 @@ def sqlite_database(path: Path) -> dict[str, object]:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": path,
+        # Reusing a connection skips re-opening the file and re-running the PRAGMAs.
+        "CONN_MAX_AGE": 600,
+        "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             "transaction_mode": "IMMEDIATE",
             "timeout": 30,

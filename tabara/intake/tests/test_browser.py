@@ -149,14 +149,6 @@ def test_phone_without_javascript_reports_and_follows_up(live_server, geography,
     assert phone.cookies() == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "Staff POSTs are refused by CSRF in real browsers: SECURE_REFERRER_POLICY = "
-        "'no-referrer' makes Chromium send 'Origin: null', which CsrfViewMiddleware rejects."
-    ),
-)
 def test_staff_reply_reaches_the_reporter(live_server, desktop, phone, make_staff) -> None:
     submitted = submit_report()
     user = make_staff(roles=[Role.INTAKE_OFFICER])
