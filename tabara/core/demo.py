@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tabara.accounts.models import Organization, User
 from tabara.accounts.roles import Role
 from tabara.accounts.services import staff_user_create
-from tabara.geo.models import AdminUnit, BorderPost
+from tabara.geo.models import AdminUnit
 from tabara.geo.services import geography_load
 from tabara.intake.choices import AgeGroup, Channel, LocationKind, RecruitmentChannel, Sex
 from tabara.intake.models import Report
@@ -101,14 +101,12 @@ def demo_load(*, with_villages: bool = True) -> tuple[list[DemoAccount], list[st
 
 
 def _demo_reports() -> list[str]:
-    sector = AdminUnit.objects.get(code="3301")
-    post = BorderPost.objects.get(code="grande_barriere")
     samples = [
         ReportInput(
             what_happened="A woman in our village says a man on Facebook offered her daughter "
             "a hotel job in Nairobi and asked for her ID card. She leaves next week.",
             location_kind=LocationKind.RWANDA,
-            sector=sector,
+            sector_code="3301",
             people_count=1,
             age_group=AgeGroup.ADULT,
             sex=Sex.FEMALE,
@@ -122,7 +120,7 @@ def _demo_reports() -> list[str]:
             what_happened="Three boys of about 14 were put on a bus at the border by a man who "
             "said they would work on a farm across the border. Their parents were not there.",
             location_kind=LocationKind.BORDER,
-            border_post=post,
+            border_post_code="grande_barriere",
             people_count=3,
             age_group=AgeGroup.CHILD,
             sex=Sex.MALE,
@@ -132,7 +130,7 @@ def _demo_reports() -> list[str]:
             what_happened="An agency in town promises domestic work in the Gulf, but keeps the "
             "passports of the girls who sign up.",
             location_kind=LocationKind.RWANDA,
-            district=AdminUnit.objects.get(code="12"),
+            district_code="12",
             age_group=AgeGroup.ADULT,
             sex=Sex.FEMALE,
             recruitment_channel=RecruitmentChannel.AGENCY,

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -32,6 +33,11 @@ IDENTIFYING_META = (
 View = Callable[..., HttpResponse]
 
 
+def _rate(group: str, request: HttpRequest) -> str:
+    limits: dict[str, str] = settings.PUBLIC_RATE_LIMITS
+    return limits.get(group, limits["default"])
+
+
 def scrub_request(request: HttpRequest) -> None:
     for key in IDENTIFYING_META:
         request.META.pop(key, None)
@@ -49,15 +55,18 @@ def cross_site(request: HttpRequest) -> bool:
     return False
 
 
-def public_route(*, group: str, rate: str = "20/m") -> Callable[[View], View]:
-    """Rate-limit POSTs per client in memory, then hide the client from the view."""
+def public_route(*, group: str) -> Callable[[View], View]:
+    """Rate-limit POSTs per client in memory, then hide the client from the view.
+
+    The limit for each group is in settings.PUBLIC_RATE_LIMITS (read per request).
+    """
 
     def decorator(view: View) -> View:
         @csrf_exempt
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             limited = request.method == "POST" and is_ratelimited(
-                request, group=group, key="ip", rate=rate, method="POST", increment=True
+                request, group=group, key="ip", rate=_rate, method="POST", increment=True
             )
             forged = request.method == "POST" and cross_site(request)
             scrub_request(request)

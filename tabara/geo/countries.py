@@ -23,9 +23,10 @@ def country_codes() -> frozenset[str]:
     return frozenset(row["code"] for row in _rows())
 
 
-def country_choices(language: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4)
+def country_choices(language: str) -> tuple[tuple[str, str], ...]:
     lang = language if language in {"rw", "en", "fr"} else "en"
-    return [(row["code"], row[lang]) for row in _rows()]
+    return tuple((row["code"], row[lang]) for row in _rows())
 
 
 def country_name(code: str, language: str) -> str:

@@ -1,6 +1,12 @@
-"""Reads of the geography: choices for forms and menus."""
+"""Reads of the geography: choices for forms and menus.
+
+Geography changes only when geography_load runs, so the choice lists are kept in
+process memory; geography_load clears them.
+"""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from django.db.models import QuerySet
 
@@ -15,14 +21,34 @@ def units_at_level(level: str, *, parent_code: str | None = None) -> QuerySet[Ad
     return units.order_by("name")
 
 
-def sector_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+@lru_cache(maxsize=1)
+def district_choices() -> tuple[tuple[str, str], ...]:
+    """(code, name) of every district, by name."""
+    return tuple(units_at_level("district").values_list("code", "name"))
+
+
+@lru_cache(maxsize=1)
+def sector_choices() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     """Sectors grouped by district name, for a select with optgroups (works without JS)."""
-    sectors = AdminUnit.objects.filter(level=AdminUnit.Level.SECTOR).select_related("parent")
     grouped: dict[str, list[tuple[str, str]]] = {}
-    for sector in sectors.order_by("parent__name", "name"):
-        district = sector.parent.name if sector.parent else ""
-        grouped.setdefault(district, []).append((sector.code, sector.name))
-    return list(grouped.items())
+    rows = AdminUnit.objects.filter(level=AdminUnit.Level.SECTOR).values_list(
+        "code", "name", "parent__name"
+    )
+    for code, name, district in rows.order_by("parent__name", "name"):
+        grouped.setdefault(district or "", []).append((code, name))
+    return tuple((district, tuple(sectors)) for district, sectors in grouped.items())
+
+
+@lru_cache(maxsize=1)
+def border_post_choices() -> tuple[tuple[str, str], ...]:
+    """(code, name) of every border post, by name."""
+    return tuple(BorderPost.objects.order_by("name").values_list("code", "name"))
+
+
+def choices_forget() -> None:
+    """Drop the cached choice lists (after the geography changed)."""
+    for cached in (district_choices, sector_choices, border_post_choices):
+        cached.cache_clear()
 
 
 def border_posts() -> QuerySet[BorderPost]:

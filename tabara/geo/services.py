@@ -8,6 +8,7 @@ from pathlib import Path
 from django.db import transaction
 
 from tabara.geo.models import AdminUnit, BorderPost
+from tabara.geo.selectors import choices_forget
 
 DATA_DIR = Path(__file__).parent / "data"
 LEVEL_ORDER = ["province", "district", "sector", "cell", "village"]
@@ -43,6 +44,8 @@ def geography_load(*, levels: tuple[str, ...] = tuple(LEVEL_ORDER)) -> dict[str,
                     "neighbour_country": row["neighbour"],
                 },
             )
+    transaction.on_commit(choices_forget)
+    choices_forget()
     counts = {level: AdminUnit.objects.filter(level=level).count() for level in LEVEL_ORDER}
     counts["border_posts"] = BorderPost.objects.count()
     return counts

@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tabara.core.widgets import CodeField
 from tabara.geo.countries import country_choices
-from tabara.geo.models import AdminUnit, BorderPost
-from tabara.geo.selectors import border_posts, sector_choices, units_at_level
+from tabara.geo.selectors import border_post_choices, district_choices, sector_choices
 from tabara.intake.choices import AgeGroup, LocationKind, Platform, RecruitmentChannel, Sex
 from tabara.intake.services import ReportInput
 
@@ -46,32 +46,31 @@ def _choice(label: StrOrPromise, choices: Any, *, initial: str = "") -> forms.Ch
     )
 
 
+def _countries() -> tuple[tuple[str, str], ...]:
+    return country_choices(get_language() or "rw")
+
+
 class ReportForm(forms.Form):
     what_happened = _text(_("What happened?"), 5000, rows=6, required=True)
     location_kind = _choice(
         _("Where did it happen?"), LocationKind.choices, initial=LocationKind.UNKNOWN
     )
-    district = forms.ModelChoiceField(
-        queryset=AdminUnit.objects.none(),
-        required=False,
+    district = CodeField(
+        district_choices,
         label=_("District"),
-        empty_label="—",
         error_messages={"invalid_choice": _("Please choose a district from the list.")},
     )
-    sector = forms.ChoiceField(
+    sector = CodeField(
+        sector_choices,
         label=_("Sector"),
-        required=False,
-        choices=[],
         error_messages={"invalid_choice": _("Please choose a sector from the list.")},
     )
-    border_post = forms.ModelChoiceField(
-        queryset=BorderPost.objects.none(),
-        required=False,
+    border_post = CodeField(
+        border_post_choices,
         label=_("Border post"),
-        empty_label="—",
         error_messages={"invalid_choice": _("Please choose a border post from the list.")},
     )
-    country = forms.ChoiceField(label=_("Country"), required=False, choices=[])
+    country = CodeField(_countries, label=_("Country"))
     occurred_on = forms.DateField(
         label=_("When did it happen? (date, if you know it)"),
         required=False,
@@ -117,9 +116,7 @@ class ReportForm(forms.Form):
         error_messages={"max_length": TOO_LONG},
     )
     destination = _text(_("Where were they taken, or promised to go?"), 500, rows=2)
-    destination_country = forms.ChoiceField(
-        label=_("Destination country"), required=False, choices=[]
-    )
+    destination_country = CodeField(_countries, label=_("Destination country"))
     suspect_identifiers = _text(
         _(
             "Anything that identifies the recruiters: phone numbers, names, agencies, "
@@ -145,16 +142,6 @@ class ReportForm(forms.Form):
     # Honeypot: hidden from people by CSS, filled in by bots.
     website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        language = get_language() or "rw"
-        countries = [("", "—"), *country_choices(language)]
-        self.fields["district"].queryset = units_at_level("district")  # type: ignore[attr-defined]
-        self.fields["border_post"].queryset = border_posts()  # type: ignore[attr-defined]
-        self.fields["sector"].choices = [("", "—"), *sector_choices()]  # type: ignore[attr-defined]
-        self.fields["country"].choices = countries  # type: ignore[attr-defined]
-        self.fields["destination_country"].choices = countries  # type: ignore[attr-defined]
-
     def clean_occurred_on(self) -> Any:
         value = self.cleaned_data.get("occurred_on")
         if value and value > timezone.localdate():
@@ -165,16 +152,10 @@ class ReportForm(forms.Form):
         data = super().clean() or {}
         if data.get("website"):
             self.add_error("website", _("Leave this field empty."))
-        sector_code = data.get("sector") or ""
-        sector = (
-            AdminUnit.objects.filter(level="sector", code=sector_code)
-            .select_related("parent")
-            .first()
-        )
-        district = data.get("district")
-        if sector and district and sector.parent_id != district.pk:
+        sector, district = data.get("sector") or "", data.get("district") or ""
+        # NISR codes nest: a sector's code starts with its district's code.
+        if sector and district and not sector.startswith(district):
             self.add_error("sector", _("This sector is not in the district you chose."))
-        data["sector_unit"] = sector
         if data.get("wants_contact") and not data.get("contact_phone"):
             self.add_error(
                 "contact_phone", _("Give a phone number, or untick the box to stay anonymous.")
@@ -186,9 +167,9 @@ class ReportForm(forms.Form):
         return ReportInput(
             what_happened=data["what_happened"],
             location_kind=data.get("location_kind") or LocationKind.UNKNOWN,
-            district=data.get("district"),
-            sector=data.get("sector_unit"),
-            border_post=data.get("border_post"),
+            district_code=data.get("district") or "",
+            sector_code=data.get("sector") or "",
+            border_post_code=data.get("border_post") or "",
             country=data.get("country") or "",
             occurred_on=data.get("occurred_on"),
             when_text=data.get("when_text") or "",

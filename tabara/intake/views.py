@@ -21,7 +21,7 @@ from tabara.intake.selectors import report_inbox, report_thread
 
 
 @require_http_methods(["GET", "POST"])
-@public_route(group="report-submit", rate="10/m")
+@public_route(group="report-submit")
 def report_new(request: HttpRequest) -> HttpResponse:
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -39,7 +39,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@public_route(group="receipt-guess", rate="5/m")
+@public_route(group="receipt-guess")
 def followup(request: HttpRequest) -> HttpResponse:
     form = ReceiptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -55,7 +55,7 @@ def followup(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["POST"])
-@public_route(group="followup-thread", rate="30/m")
+@public_route(group="followup-thread")
 def followup_thread(request: HttpRequest) -> HttpResponse:
     form = ReporterMessageForm(request.POST)
     token = request.POST.get("token", "")[:100]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db import IntegrityError, transaction
 
@@ -22,9 +23,9 @@ class ReportInput:
 
     what_happened: str
     location_kind: str = LocationKind.UNKNOWN
-    district: AdminUnit | None = None
-    sector: AdminUnit | None = None
-    border_post: BorderPost | None = None
+    district_code: str = ""
+    sector_code: str = ""
+    border_post_code: str = ""
     country: str = ""
     occurred_on: date | None = None
     when_text: str = ""
@@ -59,10 +60,11 @@ def report_submit(*, channel: Channel, data: ReportInput) -> SubmittedReport:
     a receipt is never shown for a report that could be lost. Contact details are kept
     only when the reporter asked to be contacted.
     """
+    places = _places(data)  # read before the write transaction takes SQLite's lock
     for _attempt in range(3):
         receipt = receipt_new()
         try:
-            report = _insert(channel=channel, data=data, hashed=receipt_hash(receipt))
+            report = _insert(channel=channel, data=data, hashed=receipt_hash(receipt), **places)
         except IntegrityError:  # pragma: no cover - a receipt collision: 1 in 10^16 per pair
             continue
         return SubmittedReport(report=report, receipt=receipt)
@@ -70,18 +72,23 @@ def report_submit(*, channel: Channel, data: ReportInput) -> SubmittedReport:
 
 
 @transaction.atomic
-def _insert(*, channel: Channel, data: ReportInput, hashed: str) -> Report:
-    district = data.district or (data.sector.parent if data.sector else None)
-    if data.border_post is not None and district is None:
-        district = data.border_post.district
+def _insert(
+    *,
+    channel: Channel,
+    data: ReportInput,
+    hashed: str,
+    district: AdminUnit | None,
+    sector: AdminUnit | None,
+    border_post: BorderPost | None,
+) -> Report:
     report = Report(
         channel=channel,
         receipt_hash=hashed,
         what_happened=data.what_happened,
         location_kind=data.location_kind,
         district=district,
-        sector=data.sector,
-        border_post=data.border_post,
+        sector=sector,
+        border_post=border_post,
         country=data.country,
         occurred_on=data.occurred_on,
         when_text=data.when_text,
@@ -112,3 +119,21 @@ def _insert(*, channel: Channel, data: ReportInput, hashed: str) -> Report:
         extra={"channel": str(channel)},
     )
     return report
+
+
+def _places(data: ReportInput) -> dict[str, Any]:
+    """The district, sector and border post named by their codes (unknown codes: none)."""
+    sector = _unit(data.sector_code, "sector")
+    border_post = (
+        BorderPost.objects.select_related("district").filter(code=data.border_post_code).first()
+        if data.border_post_code
+        else None
+    )
+    district = _unit(data.district_code or data.sector_code[:2], "district")
+    if district is None and border_post is not None:
+        district = border_post.district
+    return {"district": district, "sector": sector, "border_post": border_post}
+
+
+def _unit(code: str, level: str) -> AdminUnit | None:
+    return AdminUnit.objects.filter(code=code, level=level).first() if code else None
