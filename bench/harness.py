@@ -1,0 +1,238 @@
+"""A production server on SQLite and lean HTTP clients, shared by the benchmarks and crash test.
+
+The server is gunicorn (2 sync workers) with config.django.bench: production settings plus a
+bare insert view. Clients are asyncio coroutines speaking HTTP/1.1 directly over sockets, so
+the client side costs little CPU on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+THREADS = 4
+RECEIPT = re.compile(rb'id="receipt">([\d ]+)<')
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def bench_env(var_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TABARA_", "DATABASE_URL"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.django.bench",
+        TABARA_SECRET_KEY="bench-only-" + "k" * 40,
+        TABARA_ENCRYPTION_KEYS="YmVuY2gtb25seS1mZXJuZXQta2V5LTAwMDAwMDAwMDE=",
+        TABARA_RECEIPT_SALT="bench-salt",
+        TABARA_PHONE_HASH_KEY="bench-phone-key",
+        TABARA_ALLOWED_HOSTS="127.0.0.1,localhost",
+        TABARA_SSL_REDIRECT="false",
+        TABARA_VAR_DIR=str(var_dir),
+        DATABASE_URL=f"sqlite:///{var_dir / 'bench.sqlite3'}",
+    )
+    return env
+
+
+@dataclass
+class Server:
+    """A running gunicorn master with its own temporary SQLite database."""
+
+    port: int
+    env: dict[str, str]
+    process: subprocess.Popen[bytes]
+    var_dir: Path
+
+    def worker_pids(self) -> list[int]:
+        out = subprocess.run(
+            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True, check=False
+        ).stdout
+        return [int(pid) for pid in out.split()]
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def prepare_database(env: dict[str, str]) -> None:
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
+    subprocess.run(
+        [*manage, "geo_load", "--down-to", "sector"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    script = (
+        "from django.db import connection\n"
+        "with connection.cursor() as c:\n"
+        "    c.execute('CREATE TABLE IF NOT EXISTS bench_bare "
+        "(id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT)')\n"
+    )
+    subprocess.run([*manage, "shell", "-c", script], env=env, check=True, cwd=ROOT)
+
+
+def start_server(workers: int = 2, var_dir: Path | None = None) -> Server:
+    var = var_dir or Path(tempfile.mkdtemp(prefix="tabara-bench-"))
+    env = bench_env(var)
+    prepare_database(env)
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--graceful-timeout",
+            "5",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        process.kill()
+        raise RuntimeError("gunicorn did not start")
+    server = Server(port, env, process, var)
+    asyncio.run(request(port, "GET", "/healthz"))  # both workers importing is enough warm-up
+    return server
+
+
+async def request(port: int, method: str, path: str, body: bytes = b"") -> tuple[int, bytes]:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    head = (
+        f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n"
+        f"Origin: http://127.0.0.1:{port}\r\nAccept-Language: rw\r\n"
+    )
+    if body:
+        head += (
+            f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n"
+        )
+    writer.write(head.encode() + b"\r\n" + body)
+    await writer.drain()
+    data = await reader.read()
+    writer.close()
+    status = int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
+    return status, data
+
+
+def report_body(marker: str) -> bytes:
+    """A complete report, as a person fills the whole web form."""
+    fields = {
+        "what_happened": f"Bench report {marker}: a recruiter on WhatsApp promised work abroad "
+        "and asked for the passport of two girls from the village. " * 3,
+        "location_kind": "rwanda",
+        "sector": "3301",
+        "occurred_on": "2026-10-01",
+        "when_text": "last month",
+        "people_count": "2",
+        "age_group": "child",
+        "sex": "female",
+        "recruitment_channel": "social_media",
+        "platform": "whatsapp",
+        "agency_name": "Synthetic Travel Ltd",
+        "destination": "Dubai",
+        "destination_country": "AE",
+        "suspect_identifiers": "+250 788 000 111, @synthetic",
+        "wants_contact": "on",
+        "contact_name": "Synthetic",
+        "contact_phone": "+250 722 000 999",
+    }
+    return urllib.parse.urlencode(fields).encode()
+
+
+@dataclass
+class LoadResult:
+    """Latencies of successful requests and what the clients were given."""
+
+    seconds: float
+    latencies: list[float] = field(default_factory=list)
+    failures: int = 0
+    receipts: dict[str, str] = field(default_factory=dict)  # receipt -> marker
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.seconds
+
+    def percentile(self, p: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000
+
+    def summary(self) -> str:
+        return (
+            f"{self.rate:7.1f}/s  p50 {self.percentile(50):6.1f} ms  "
+            f"p99 {self.percentile(99):6.1f} ms  ok {len(self.latencies)}  "
+            f"failed {self.failures}  mean {statistics.fmean(self.latencies) * 1000:.1f} ms"
+        )
+
+
+async def _drive(
+    port: int,
+    seconds: float,
+    clients: int,
+    path: str,
+    body: Callable[[str], bytes],
+    result: LoadResult,
+) -> None:
+    stop = time.monotonic() + seconds
+    counter = iter(range(10**9))
+
+    async def client(n: int) -> None:
+        while time.monotonic() < stop:
+            marker = f"c{n}-{next(counter)}"
+            started = time.perf_counter()
+            try:
+                status, data = await request(port, "POST", path, body(marker))
+            except OSError:
+                result.failures += 1
+                await asyncio.sleep(0.01)
+                continue
+            if status != 200:
+                result.failures += 1
+                continue
+            result.latencies.append(time.perf_counter() - started)
+            found = RECEIPT.search(data)
+            if found:
+                result.receipts[found.group(1).decode().replace(" ", "")] = marker
+
+    await asyncio.gather(*(client(n) for n in range(clients)))
+
+
+def load(
+    port: int, *, seconds: float, clients: int, path: str, body: Callable[[str], bytes]
+) -> LoadResult:
+    result = LoadResult(seconds=seconds)
+    asyncio.run(_drive(port, seconds, clients, path, body, result))
+    return result
