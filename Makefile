@@ -38,8 +38,9 @@ $(STAMP): requirements/dev.lock pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-messages: $(STAMP)
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
+# msgfmt directly: Django itself cannot start before the Kinyarwanda catalogue is compiled.
+messages: system-deps
+	@for po in tabara/locale/*/LC_MESSAGES/django.po; do msgfmt --check -o "$${po%.po}.mo" "$$po" || exit 1; done
 
 migrate: setup
 	mkdir -p var
@@ -53,6 +54,9 @@ pg-test: setup
 
 bench: setup
 	$(PY) bench/intake.py
+
+screenshots: setup
+	$(PY) scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) var
