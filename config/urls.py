@@ -13,5 +13,11 @@ urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("", include("tabara.intake.urls")),
     path("staff/", include("tabara.accounts.urls")),
+    path("", include("tabara.screening.urls")),
+    path("", include("tabara.cases.urls")),
+    path("", include("tabara.referrals.urls")),
+    path("", include("tabara.notifications.urls")),
+    path("", include("tabara.prevalence.urls")),
+    path("", include("tabara.awareness.urls")),
     prefix_default_language=True,
 )

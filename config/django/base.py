@@ -20,12 +20,25 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "tabara.core",
     "tabara.geo",
     "tabara.accounts",
     "tabara.audit",
     "tabara.intake",
+    "tabara.screening",
+    "tabara.cases",
+    "tabara.referrals",
+    "tabara.notifications",
+    "tabara.prevalence",
+    "tabara.awareness",
 ]
+
+# Background work (alert delivery, estimations, newsletters) runs through Django's tasks
+# framework (the django-tasks backport) on its database backend: no extra server needed.
+# `manage.py db_worker` runs the queue; `make run` starts one.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "tabara.core.middleware.SecurityHeadersMiddleware",
