@@ -9,9 +9,11 @@ agencies overlap. The usual entry points:
 
 Pieces: `fit_model` (one log-linear model), `check_model` (existence and
 identifiability), `stepwise_fit` / `aic_stepwise_fit` / `bic_ranking` (model selection),
-`profile_interval` (interval conditional on the model).
+`profile_interval` (interval conditional on the model) and `bootstrap` (intervals that
+include model selection).
 """
 
+from tabara.prevalence.mse.bootstrap import BootstrapResult, bootstrap
 from tabara.prevalence.mse.checks import ModelCheck, check_model
 from tabara.prevalence.mse.errors import MSEError, MSEInputError, MSEModelError
 from tabara.prevalence.mse.fit import ModelFit, fit_model
@@ -24,6 +26,7 @@ from tabara.prevalence.mse.table import CaptureTable, capture_table
 
 __all__ = [
     "METHODS",
+    "BootstrapResult",
     "CaptureTable",
     "MSEError",
     "MSEInputError",
@@ -36,6 +39,7 @@ __all__ = [
     "Selector",
     "aic_stepwise_fit",
     "bic_ranking",
+    "bootstrap",
     "capture_table",
     "check_model",
     "fit_model",
