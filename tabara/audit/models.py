@@ -20,6 +20,18 @@ class AuditAction(models.TextChoices):
     REPORT_REPLIED = "report_replied", _("Reply sent to reporter")
     REPORTER_MESSAGE = "reporter_message", _("Reporter sent a message")
     KEYS_ROTATED = "keys_rotated", _("Encryption keys rotated")
+    SCREENING_STARTED = "screening_started", _("Screening started")
+    SCREENING_COMPLETED = "screening_completed", _("Screening completed")
+    ACTIVITY_SAVED = "activity_saved", _("Awareness activity saved")
+    ATTENDANCE_IMPORTED = "attendance_imported", _("Attendance imported")
+    TEST_RECORDED = "test_recorded", _("Knowledge test recorded")
+    ARTICLE_SAVED = "article_saved", _("Article saved")
+    COMMENT_POSTED = "comment_posted", _("Comment posted")
+    COMMENT_MODERATED = "comment_moderated", _("Comment moderated")
+    COMMENT_DELETED = "comment_deleted", _("Comment deleted by its author")
+    SUBSCRIBER_CHANGED = "subscriber_changed", _("Newsletter subscription changed")
+    SUBSCRIBERS_VIEWED = "subscribers_viewed", _("Newsletter subscribers viewed")
+    NEWSLETTER_SENT = "newsletter_sent", _("Newsletter issue sent")
 
 
 class AuditEvent(models.Model):
@@ -30,7 +42,9 @@ class AuditEvent(models.Model):
         "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     actor_label = models.CharField(max_length=150)
-    action = models.CharField(max_length=40, choices=AuditAction.choices)
+    # AuditAction is the vocabulary; it is not a DB `choices` list, so that adding an action
+    # in one app does not need a migration of the audit app.
+    action = models.CharField(max_length=40)
     target_type = models.CharField(max_length=40, blank=True)
     target_id = models.CharField(max_length=40, blank=True)
     extra = models.JSONField(default=dict, blank=True)
