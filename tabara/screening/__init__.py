@@ -1,0 +1,1 @@
+"""Screening: versioned rule sets, the pure evaluator and the `tabara screen` command."""
