@@ -4,13 +4,12 @@ Estimate how many people exist in total, recorded or not, from how the lists of 
 agencies overlap. The usual entry points:
 
     table = read_table("overlaps.csv")            # or capture_table(lists, patterns, counts)
-    fit = Selector("stepwise").select(table.n_lists, table.cell_counts)
-    fit.estimate, fit.wald_interval(), profile_interval(fit)
+    report = run_estimation(table, method="stepwise", bootstrap_replicates=1000, seed=1234)
+    report.estimate, report.to_json(), render_text(report)
 
-Pieces: `fit_model` (one log-linear model), `check_model` (existence and
+Lower-level pieces: `fit_model` (one log-linear model), `check_model` (existence and
 identifiability), `stepwise_fit` / `aic_stepwise_fit` / `bic_ranking` (model selection),
-`profile_interval` (interval conditional on the model) and `bootstrap` (intervals that
-include model selection).
+`profile_interval` and `bootstrap` (intervals).
 """
 
 from tabara.prevalence.mse.bootstrap import BootstrapResult, bootstrap
@@ -20,6 +19,13 @@ from tabara.prevalence.mse.fit import ModelFit, fit_model
 from tabara.prevalence.mse.methods import METHODS, Method, Selector
 from tabara.prevalence.mse.profile import ProfileInterval, profile_interval
 from tabara.prevalence.mse.reading import parse_rows, read_table
+from tabara.prevalence.mse.render import render_text
+from tabara.prevalence.mse.report import (
+    BootstrapSummary,
+    EstimationReport,
+    MethodResult,
+    run_estimation,
+)
 from tabara.prevalence.mse.search import RankedModel, bic_ranking
 from tabara.prevalence.mse.stepwise import aic_stepwise_fit, independence_fit, stepwise_fit
 from tabara.prevalence.mse.table import CaptureTable, capture_table
@@ -27,11 +33,14 @@ from tabara.prevalence.mse.table import CaptureTable, capture_table
 __all__ = [
     "METHODS",
     "BootstrapResult",
+    "BootstrapSummary",
     "CaptureTable",
+    "EstimationReport",
     "MSEError",
     "MSEInputError",
     "MSEModelError",
     "Method",
+    "MethodResult",
     "ModelCheck",
     "ModelFit",
     "ProfileInterval",
@@ -47,5 +56,7 @@ __all__ = [
     "parse_rows",
     "profile_interval",
     "read_table",
+    "render_text",
+    "run_estimation",
     "stepwise_fit",
 ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
-from scipy.stats import norm
+from scipy.special import ndtr, ndtri
 
 from tabara.prevalence.mse.checks import empty_pairs
 from tabara.prevalence.mse.design import FloatArray, IntArray, bitmask, layout, reduced_design
@@ -94,7 +94,7 @@ class ModelFit:
 
     def wald_interval(self, level: float = 0.95) -> tuple[float, float]:
         """n_obs + exp(intercept +- z se): SparseMSE's interval, conditional on the model."""
-        z = float(norm.ppf(0.5 + level / 2))
+        z = float(ndtri(0.5 + level / 2))
         centre, se = float(self.beta[0]), self.log_dark_se
         return (
             self.observed + math.exp(centre - z * se),
@@ -109,7 +109,7 @@ class ModelFit:
             return 1.0
         k = int(where[0])
         z = float(self.beta[k]) / math.sqrt(float(self.covariance[k, k]))
-        return float(2 * norm.sf(abs(z)))
+        return float(2 * ndtr(-abs(z)))
 
     def fitted_cells(self) -> FloatArray:
         """Fitted means over all 2^t cells (0 for structural zeros and the dark cell)."""

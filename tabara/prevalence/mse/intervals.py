@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from scipy.stats import norm
+from scipy.special import ndtr, ndtri
 
 from tabara.prevalence.mse.design import FloatArray
 
@@ -72,11 +72,11 @@ def bca_quantiles(
     share_below = float(np.mean(replicates < estimate - _TIE * abs(estimate)))
     if share_below <= 0.0 or share_below >= 1.0:
         return None
-    z0 = float(norm.ppf(share_below))
+    z0 = float(ndtri(share_below))
     probs = []
     for alpha in alphas:
-        shifted = z0 + float(norm.ppf(alpha))
-        probs.append(float(norm.cdf(z0 + shifted / (1 - acceleration * shifted))))
+        shifted = z0 + float(ndtri(alpha))
+        probs.append(float(ndtr(z0 + shifted / (1 - acceleration * shifted))))
     return r_quantile(replicates, probs, kind=8)
 
 

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import brentq, minimize_scalar
-from scipy.special import gammaln
-from scipy.stats import chi2
+from scipy.special import chdtri, gammaln
 
 from tabara.prevalence.mse.fit import ModelFit
 from tabara.prevalence.mse.glm import fit_poisson
@@ -71,7 +70,7 @@ def profile_interval(fit: ModelFit, level: float = 0.95) -> ProfileInterval:
         options={"xatol": _X_TOLERANCE},
     )
     n_max = float(best.x)
-    cutoff = -float(best.fun) - float(chi2.ppf(level, 1)) / 2
+    cutoff = -float(best.fun) - float(chdtri(1, 1 - level)) / 2
 
     def excess(total: float) -> float:
         return loglik(total) - cutoff
