@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import locale
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_int, env_str
+from config.env import env_bool, env_int, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("TABARA_VAR_DIR", str(BASE_DIR / "var")))
@@ -39,6 +39,17 @@ INSTALLED_APPS = [
 # framework (the django-tasks backport) on its database backend: no extra server needed.
 # `manage.py db_worker` runs the queue; `make run` starts one.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Outbound SMS through Africa's Talking (tabara/notifications/africastalking.py).
+USE_AFRICASTALKING = env_bool("TABARA_USE_AFRICASTALKING", default=False)
+AFRICASTALKING = {
+    "base_url": env_str("TABARA_AFRICASTALKING_BASE_URL", "https://api.africastalking.com"),
+    "username": env_str("TABARA_AFRICASTALKING_USERNAME", "sandbox"),
+    "api_key": env_str("TABARA_AFRICASTALKING_API_KEY"),
+    "sender_id": env_str("TABARA_AFRICASTALKING_SENDER_ID"),
+    "timeout": env_int("TABARA_AFRICASTALKING_TIMEOUT", 10),
+}
+DEFAULT_FROM_EMAIL = env_str("TABARA_FROM_EMAIL", "Tabara <no-reply@tabara.invalid>")
 
 MIDDLEWARE = [
     "tabara.core.middleware.SecurityHeadersMiddleware",
