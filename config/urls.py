@@ -3,11 +3,13 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path
 
+from config.api import api
 from tabara.core import views as core_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", core_views.root_redirect, name="root"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("api/", api.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),

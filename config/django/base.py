@@ -146,6 +146,8 @@ PUBLIC_RATE_LIMITS = {
     "report-submit": "10/m",
     "receipt-guess": "5/m",
     "followup-thread": "30/m",
+    "self-check": "60/m",
+    "screening-api": "60/m",
 }
 
 # Receipt codes are hashed with Argon2id and a site-wide salt so that a receipt

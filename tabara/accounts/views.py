@@ -14,6 +14,7 @@ from tabara.accounts.forms import SignInForm
 from tabara.accounts.services import SignInError, staff_sign_in
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
+from tabara.core.views import posted
 
 
 def _throttled(request: HttpRequest, username: str) -> bool:
@@ -36,7 +37,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     target = request.GET.get("next") or reverse("intake:inbox")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = reverse("intake:inbox")
-    form = SignInForm(request.POST or None)
+    form = SignInForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if _throttled(request, data["username"]):

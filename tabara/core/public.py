@@ -33,7 +33,7 @@ IDENTIFYING_META = (
 View = Callable[..., HttpResponse]
 
 
-def _rate(group: str, request: HttpRequest) -> str:
+def public_rate(group: str, request: HttpRequest) -> str:
     limits: dict[str, str] = settings.PUBLIC_RATE_LIMITS
     return limits.get(group, limits["default"])
 
@@ -66,7 +66,7 @@ def public_route(*, group: str) -> Callable[[View], View]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             limited = request.method == "POST" and is_ratelimited(
-                request, group=group, key="ip", rate=_rate, method="POST", increment=True
+                request, group=group, key="ip", rate=public_rate, method="POST", increment=True
             )
             forged = request.method == "POST" and cross_site(request)
             scrub_request(request)

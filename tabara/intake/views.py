@@ -12,18 +12,20 @@ from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
 from tabara.core.public import public_route
+from tabara.core.views import posted
 from tabara.intake import services
 from tabara.intake.choices import Channel, ReportStatus
 from tabara.intake.forms import ReceiptForm, ReporterMessageForm, ReportForm, StaffReplyForm
 from tabara.intake.models import Report
 from tabara.intake.receipts import receipt_display
 from tabara.intake.selectors import report_inbox, report_thread
+from tabara.screening.selectors import interviews_for_report
 
 
 @require_http_methods(["GET", "POST"])
 @public_route(group="report-submit")
 def report_new(request: HttpRequest) -> HttpResponse:
-    form = ReportForm(request.POST or None)
+    form = ReportForm(posted(request))
     if request.method == "POST" and form.is_valid():
         submitted = services.report_submit(channel=Channel.WEB, data=form.to_input())
         return render(
@@ -41,7 +43,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @public_route(group="receipt-guess")
 def followup(request: HttpRequest) -> HttpResponse:
-    form = ReceiptForm(request.POST or None)
+    form = ReceiptForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             token, report = services.followup_start(typed_receipt=form.cleaned_data["receipt"])
@@ -120,7 +122,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     user = verified_staff(request)
     assert isinstance(user, User)  # noqa: S101 - guaranteed by staff_required
-    form = StaffReplyForm(request.POST or None)
+    form = StaffReplyForm(posted(request))
     if request.method == "POST":
         if request.POST.get("action") == "review" and user.can(Perm.REPORT_REVIEW):
             services.report_mark_reviewed(user=user, report_id=report_id)
@@ -134,6 +136,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         "intake/report_detail.html",
         {
             "report": report,
+            "screenings": interviews_for_report(user, report.pk),
             "messages_list": report_thread(report),
             "form": form,
             "can_reply": user.can(Perm.REPORT_REPLY),
