@@ -107,12 +107,21 @@ def check_model(
 
 
 def _is_interior_point(design: ReducedDesign, retained: FloatArray, point: FloatArray) -> bool:
-    """True if `point`, moved onto A x = A n by least norm, is strictly positive."""
+    """True if `point`, moved onto A x = A n, is strictly positive.
+
+    The move is d = D X (X' D X)^-1 r with D = diag(point) and r the margin residual:
+    A d = r exactly, and d is tiny when `point` is a converged fit.
+    """
     if point.shape != retained.shape or not np.all(point > 0):
         return False
-    margins = design.matrix.T
+    x_matrix = design.matrix
+    margins = x_matrix.T
     target = margins @ retained
-    x = point + design.margins_pinv @ (target - margins @ point)
+    try:
+        step = np.linalg.solve((margins * point) @ x_matrix, target - margins @ point)
+    except np.linalg.LinAlgError:
+        return False
+    x = point + point * (x_matrix @ step)
     scale = max(1.0, float(target.max()))
     return bool(x.min() > 1e-9 * scale and np.abs(margins @ x - target).max() <= 1e-9 * scale)
 

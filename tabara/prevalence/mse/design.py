@@ -79,12 +79,8 @@ class ReducedDesign:
 
     @cached_property
     def rank(self) -> int:
-        return int(np.linalg.matrix_rank(self.matrix))
-
-    @cached_property
-    def margins_pinv(self) -> FloatArray:
-        """Pseudo-inverse of the margin map x -> matrix' x (cells x parameters)."""
-        return np.asarray(np.linalg.pinv(self.matrix.T), dtype=np.float64)
+        """Column rank, from the small Gram matrix: X'X has X's rank and is p x p."""
+        return int(np.linalg.matrix_rank(self.matrix.T @ self.matrix))
 
 
 @lru_cache(maxsize=8192)
@@ -123,8 +119,10 @@ def pair_overlaps(t: int, cell_counts: FloatArray | IntArray) -> FloatArray:
 
 def bitmask(flags: BoolArray | list[bool]) -> int:
     """Pack booleans (index 0 = bit 0) into an int."""
-    array = np.asarray(flags, dtype=bool)
-    return int(np.left_shift(1, np.flatnonzero(array).astype(np.int64)).sum())
+    value = 0
+    for k in np.flatnonzero(flags).tolist():
+        value |= 1 << k
+    return value
 
 
 def zero_pairs(t: int, cell_counts: FloatArray | IntArray) -> int:

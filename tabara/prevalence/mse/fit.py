@@ -134,9 +134,9 @@ def fit_model(
     with no overlap when already known.
     """
     counts = np.asarray(cell_counts, dtype=np.float64)
-    lay = layout(t)
-    empty = empty_pairs(t, model, counts, zeros)
-    empty_lists = bitmask(lay.list_incidence @ counts == 0)
+    list_totals = layout(t).list_incidence @ counts
+    empty = empty_pairs(t, model, counts, zeros) if model else 0
+    empty_lists = 0 if list_totals.all() else bitmask(list_totals == 0)
     design = reduced_design(t, model, empty, empty_lists)
     y = counts[design.cells]
     start = None

@@ -80,15 +80,19 @@ def fit_poisson(
         log_mu = np.maximum(eta, _LOG_TINY)
         mu = np.exp(log_mu)
     dev = 2.0 * (constant - float(y @ log_mu) + float(mu.sum()))
+    xt = x.T
     converged = False
     iterations = 0
     weights = mu
     while iterations < max_iterations and not converged:
         iterations += 1
         weights = mu
-        z = eta + (y - mu) / mu
-        xw = x.T * mu
-        beta = _solve(xw @ x, xw @ z, x, mu, z)
+        # Weighted least squares of z = eta + (y - mu) / mu on x with weights mu:
+        # (x' W x) beta = x' W z = x' (mu eta + y - mu).
+        working = mu * eta + (y - mu)
+        _, beta, info = dposv((xt * mu) @ x, xt @ working)
+        if info != 0:
+            beta = _least_squares(x, mu, working)
         eta = x @ beta
         log_mu = np.maximum(eta, _LOG_TINY)
         mu = np.exp(log_mu)
@@ -104,15 +108,10 @@ def fit_poisson(
     )
 
 
-def _solve(
-    gram: FloatArray, rhs: FloatArray, x: FloatArray, mu: FloatArray, z: FloatArray
-) -> FloatArray:
-    """Weighted least-squares step by Cholesky; lstsq when the Gram matrix is not positive."""
-    _, beta, info = dposv(gram, rhs)
-    if info == 0 and np.all(np.isfinite(beta)):
-        return np.asarray(beta, dtype=np.float64)
+def _least_squares(x: FloatArray, mu: FloatArray, working: FloatArray) -> FloatArray:
+    """The weighted step by lstsq, for when x' W x is not numerically positive definite."""
     root = np.sqrt(mu)
-    solution = np.linalg.lstsq(x * root[:, None], z * root, rcond=None)[0]
+    solution = np.linalg.lstsq(x * root[:, None], working / root, rcond=None)[0]
     return np.asarray(solution, dtype=np.float64)
 
 
@@ -129,14 +128,16 @@ def fit_poisson_batch(
     The iteration of each row is exactly the one `fit_poisson` would run from R's start;
     rows are only frozen once converged, so results do not depend on the batch.
     """
-    n_rows = ys.shape[0]
+    n_rows, n_params = ys.shape[0], x.shape[1]
     with np.errstate(divide="ignore", invalid="ignore"):
         ylogy = np.where(ys > 0, ys * np.log(ys), 0.0)
     constant = ylogy.sum(axis=1) - ys.sum(axis=1)
+    # Row r of `outer` is vec(x_r x_r'), so the Gram matrices of all rows are mu @ outer.
+    outer = (x[:, :, None] * x[:, None, :]).reshape(x.shape[0], n_params * n_params)
     mu = ys + 0.1
     eta = np.log(mu)
     dev = 2.0 * (constant - (ys * eta).sum(axis=1) + mu.sum(axis=1))
-    beta = np.zeros((n_rows, x.shape[1]))
+    beta = np.zeros((n_rows, n_params))
     weights = mu.copy()
     iterations = np.zeros(n_rows, dtype=np.int64)
     converged = np.zeros(n_rows, dtype=bool)
@@ -145,9 +146,8 @@ def fit_poisson_batch(
         if len(active) == 0:
             break
         m, y = mu[active], ys[active]
-        z = eta[active] + (y - m) / m
-        gram = (x.T[None, :, :] * m[:, None, :]) @ x
-        rhs = (m * z) @ x
+        gram = (m @ outer).reshape(len(active), n_params, n_params)
+        rhs = (m * eta[active] + (y - m)) @ x
         b = np.linalg.solve(gram, rhs[:, :, None])[:, :, 0]
         e = b @ x.T
         log_mu = np.maximum(e, _LOG_TINY)

@@ -60,12 +60,13 @@ def stepwise_fit(
         return fit  # a list with nobody on it makes every enlarged model fail to exist
     for _ in range(incidence.shape[0]):
         p_values = overlap_p_values(nstar, incidence @ fit.fitted_cells())
-        p_values[[k for k in range(len(p_values)) if fit.model >> k & 1]] = 1.0
+        if fit.model:
+            p_values[layout(t).model_pairs(fit.model)] = 1.0
         chosen: tuple[int, ModelFit] | None = None
-        for k in np.lexsort((np.arange(len(p_values)), p_values)):
+        candidates = np.flatnonzero(p_values < threshold)
+        # Smallest p-value first; a stable sort keeps list order among equal p-values.
+        for k in candidates[np.argsort(p_values[candidates], kind="stable")]:
             pair = int(k)
-            if p_values[pair] >= threshold:
-                break
             trial = _admissible_fit(t, fit.model | 1 << pair, counts, fit, zeros)
             if trial is not None:
                 chosen = (pair, trial)
