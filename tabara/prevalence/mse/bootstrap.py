@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from typing import Literal
 
 import numpy as np
@@ -114,7 +114,9 @@ def _run_chunks(
             if progress is not None:
                 progress(done, total)
         return results
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+    # fork shares the loaded libraries and caches at no cost; elsewhere use the default.
+    context = get_context("fork") if "fork" in get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {
             pool.submit(_estimate_chunk, selector, t, cells): start for start, cells in chunks
         }

@@ -30,6 +30,11 @@ def cautions(
     """
     notes = []
     lay = layout(table.n_lists)
+    if table.n_lists == 2:
+        notes.append(
+            "With only two lists their dependence cannot be estimated: the figure assumes "
+            "that being on one list says nothing about being on the other."
+        )
     multiple = int(table.cell_counts[lay.cell_bits.sum(axis=1) >= 2].sum())
     if multiple < SPARSE_OVERLAP:
         notes.append(

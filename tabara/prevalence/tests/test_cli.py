@@ -100,6 +100,16 @@ def test_empty_overlaps_are_reported(capsys: pytest.CaptureFixture[str], tmp_pat
     assert "A:C" not in out["terms"]
 
 
+def test_two_lists_give_lincoln_petersen_and_a_caution(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "two.csv"
+    path.write_text("A,B,count\n1,0,30\n0,1,20\n1,1,10\n")
+    out = run_json(capsys, str(path))
+    assert same_to(6, out["estimate"], 40 * 30 / 10)
+    assert any("only two lists" in note for note in out["warnings"])
+
+
 def test_readable_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(DATA / "western_us_5lists.csv")]) == 0
     text = capsys.readouterr().out
