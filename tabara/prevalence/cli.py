@@ -76,7 +76,7 @@ def main(argv: list[str]) -> int:
             table,
             method=args.method,
             threshold=args.threshold,
-            bootstrap_replicates=args.bootstrap,
+            bootstrap=args.bootstrap,
             seed=args.seed,
             level=args.level,
             generator=args.generator,

@@ -4,7 +4,7 @@ Estimate how many people exist in total, recorded or not, from how the lists of 
 agencies overlap. The usual entry points:
 
     table = read_table("overlaps.csv")            # or capture_table(lists, patterns, counts)
-    report = run_estimation(table, method="stepwise", bootstrap_replicates=1000, seed=1234)
+    report = run_estimation(table, method="stepwise", bootstrap=1000, seed=1234)
     report.estimate, report.to_json(), render_text(report)
 
 Lower-level pieces: `fit_model` (one log-linear model), `check_model` (existence and

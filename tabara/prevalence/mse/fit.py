@@ -141,11 +141,13 @@ def fit_model(
     y = counts[design.cells]
     start = None
     if previous is not None and previous.empty_lists == empty_lists:
-        start = np.zeros(len(design.columns))
-        index = {int(c): k for k, c in enumerate(design.columns)}
-        for k, column in enumerate(previous.columns):
-            if int(column) in index:
-                start[index[int(column)]] = previous.beta[k]
+        # Nested model: its columns are a subset of these (both sorted); new terms start at 0.
+        where = np.searchsorted(design.columns, previous.columns)
+        if np.all(where < len(design.columns)) and np.array_equal(
+            design.columns[np.minimum(where, len(design.columns) - 1)], previous.columns
+        ):
+            start = np.zeros(len(design.columns))
+            start[where] = previous.beta
     glm = fit_poisson(design.matrix, y, start=start)
     return _model_fit(t, model, empty, empty_lists, counts, glm)
 

@@ -15,7 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from tabara.prevalence.mse.bootstrap import Generator, Progress, bootstrap
+from tabara.prevalence.mse.bootstrap import Generator, Progress
+from tabara.prevalence.mse.bootstrap import bootstrap as run_bootstrap
 from tabara.prevalence.mse.cautions import cautions
 from tabara.prevalence.mse.checks import check_model
 from tabara.prevalence.mse.design import layout
@@ -166,7 +167,7 @@ def run_estimation(
     *,
     method: Method = "stepwise",
     threshold: float = DEFAULT_THRESHOLD,
-    bootstrap_replicates: int = 0,
+    bootstrap: int = 0,
     seed: int = 1234,
     level: float = 0.95,
     generator: Generator = "r",
@@ -176,14 +177,15 @@ def run_estimation(
 ) -> EstimationReport:
     """Estimate the total population from `table` with `method`; see the module docstring.
 
-    Raises MSEModelError when the lists overlap too little for any estimate to exist, or
-    when BIC is asked for with more than six lists. `progress(done, total)` reports
-    bootstrap fits as they finish.
+    `bootstrap` is the number of resamples (0 for none); with the default R-compatible
+    `generator`, a `seed` reproduces SparseMSE's resamples. `progress(done, total)` reports
+    bootstrap fits as they finish. Raises MSEModelError when the lists overlap too little
+    for any estimate to exist, or when BIC is asked for with more than six lists.
     """
     t = table.n_lists
     if not 0 < level < 1:
         raise MSEModelError(f"the interval level must be between 0 and 1, not {level}")
-    if bootstrap_replicates < 0:
+    if bootstrap < 0:
         raise MSEModelError("the number of bootstrap replicates cannot be negative")
     if method == "bic" and t > MAX_BIC_LISTS:
         raise MSEModelError(f"BIC search handles at most {MAX_BIC_LISTS} lists; this table has {t}")
@@ -202,15 +204,15 @@ def run_estimation(
             elif other != "bic" or t <= SENSITIVITY_BIC_LISTS:
                 rows.append(method_result(table, Selector(other, threshold), level))
     summary = None
-    if bootstrap_replicates > 0:
+    if bootstrap > 0:
         if method == "bic":
             ranking = bic_ranking(t, table.cell_counts)
             top = tuple(r.model for r in ranking[: default_top_models(t)])
             selector = Selector("bic", threshold, models=top)
-        boot = bootstrap(
+        boot = run_bootstrap(
             table,
             selector,
-            replicates=bootstrap_replicates,
+            replicates=bootstrap,
             seed=seed,
             generator=generator,
             level=level,
@@ -218,7 +220,7 @@ def run_estimation(
             progress=progress,
         )
         summary = BootstrapSummary(
-            replicates=bootstrap_replicates,
+            replicates=bootstrap,
             seed=seed,
             generator=generator,
             percentile=boot.percentile,
