@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
-from django.utils.translation import get_language_from_request
+from django.utils.translation import get_language, get_language_from_request
 
+from tabara.awareness.selectors.home import home_highlights
 from tabara.core.public import public_route
 
 
@@ -18,7 +19,9 @@ def root_redirect(request: HttpRequest) -> HttpResponse:
 
 @public_route(group="home")
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "public/home.html")
+    """The public home page: emergency numbers, report, learn, news and activities."""
+    language = get_language() or settings.LANGUAGE_CODE
+    return render(request, "public/home.html", home_highlights(language))
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

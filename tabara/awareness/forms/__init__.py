@@ -1,0 +1,1 @@
+"""Forms of the awareness programme: public (no account) and staff."""

@@ -1,0 +1,1 @@
+"""Writes of the awareness programme, one module per concern."""

@@ -1,0 +1,1 @@
+"""Web adapters of the awareness programme: public pages and staff pages."""
