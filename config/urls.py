@@ -9,6 +9,7 @@ from tabara.core import views as core_views
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", core_views.root_redirect, name="root"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("gateway/<str:secret>/", include("tabara.intake.gateway_urls")),
     path("api/", api.urls),
 ]
 urlpatterns += i18n_patterns(

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import locale
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_str
+from config.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("TABARA_VAR_DIR", str(BASE_DIR / "var")))
@@ -155,6 +155,10 @@ PUBLIC_RATE_LIMITS = {
 RECEIPT_HASH_TIME_COST = env_int("TABARA_RECEIPT_HASH_TIME_COST", 1)
 RECEIPT_HASH_MEMORY_KIB = env_int("TABARA_RECEIPT_HASH_MEMORY_KIB", 4096)
 FOLLOWUP_IDLE_SECONDS = 30 * 60
+# USSD and SMS gateway callbacks: sessions idle this long are dropped (operators end them
+# after 120-180 s); an optional allow-list of gateway addresses adds to the URL secret.
+USSD_SESSION_IDLE_SECONDS = 5 * 60
+TABARA_GATEWAY_ALLOWED_IPS = env_list("TABARA_GATEWAY_ALLOWED_IPS")
 REPORT_PAGE_BUDGET_BYTES = 14 * 1024
 
 LOGGING = {

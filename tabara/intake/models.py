@@ -64,6 +64,7 @@ class Report(models.Model):
     contact_name = EncryptedTextField(blank=True)
     contact_phone = EncryptedTextField(blank=True)
     contact_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    language = models.CharField(max_length=5, blank=True)
 
     reviewed_at = models.DateTimeField(null=True, blank=True)
     reviewed_by = models.ForeignKey(
@@ -112,3 +113,58 @@ class FollowupSession(models.Model):
 
     def __str__(self) -> str:
         return f"follow-up of {self.report_id}"
+
+
+class UssdSession(models.Model):
+    """Where one USSD session has got to, kept in the database so a restart loses nothing.
+
+    Keyed by a keyed hash of the gateway's sessionId; the menu state (which may hold the
+    reporter's words) is encrypted; the phone number is never part of it. Rows idle for
+    longer than USSD_SESSION_IDLE_SECONDS are ignored and deleted.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    state = EncryptedTextField()
+    hops = models.PositiveIntegerField(default=0)
+    last_text_hash = models.CharField(max_length=64, blank=True)
+    last_reply = models.CharField(max_length=200, blank=True)
+    updated_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"USSD session at hop {self.hops}"
+
+
+class SmsInbound(models.Model):
+    """An inbound SMS already handled, by a hash of its gateway id: gateway retries are no-ops."""
+
+    gateway_id_hash = models.CharField(max_length=64, unique=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+    report = models.ForeignKey(
+        Report, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"inbound SMS {self.gateway_id_hash[:8]}"
+
+
+class SmsDeliveryReport(models.Model):
+    """What the gateway said about the delivery of one SMS that Tabara sent."""
+
+    class Status(models.TextChoices):
+        SUCCESS = "Success", "Success"
+        SENT = "Sent", "Sent"
+        BUFFERED = "Buffered", "Buffered"
+        REJECTED = "Rejected", "Rejected"
+        FAILED = "Failed", "Failed"
+        EXPIRED = "Expired", "Expired"
+
+    message_id = models.CharField(max_length=100, db_index=True)
+    status = models.CharField(max_length=10, choices=Status.choices)
+    failure_reason = models.CharField(max_length=60, blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.message_id}: {self.status}"

@@ -8,6 +8,7 @@ from django.http import Http404
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
 from tabara.intake.models import Report, ReportMessage
+from tabara.intake.receipts import receipt_hash, receipt_normalise
 
 
 class ReportNotFound(Http404):
@@ -48,3 +49,23 @@ def report_inbox(user: User, *, status: str | None = None) -> QuerySet[Report]:
 def report_thread(report: Report) -> QuerySet[ReportMessage]:
     """The messages of a report in the order they were written."""
     return report.messages.select_related("author").order_by("created_at", "id")
+
+
+def report_status_by_receipt(typed_receipt: str) -> tuple[str, str] | None:
+    """(status, latest staff message or "") of the report with this receipt, for phones.
+
+    What was typed must be a whole receipt; anything else finds nothing, as a wrong one does.
+    """
+    receipt = receipt_normalise(typed_receipt)
+    if receipt is None:
+        return None
+    report = Report.objects.filter(receipt_hash=receipt_hash(receipt)).only("status").first()
+    if report is None:
+        return None
+    latest = (
+        ReportMessage.objects.filter(report=report, sender=ReportMessage.Sender.STAFF)
+        .order_by("-created_at", "-id")
+        .only("body")
+        .first()
+    )
+    return report.status, latest.body if latest else ""

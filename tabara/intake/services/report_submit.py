@@ -10,10 +10,10 @@ from django.db import IntegrityError, transaction
 
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
-from tabara.core.crypto import keyed_hash
 from tabara.geo.models import AdminUnit, BorderPost
 from tabara.intake.choices import AgeGroup, Channel, LocationKind, RecruitmentChannel, Sex
 from tabara.intake.models import Report
+from tabara.intake.phones import phone_hash
 from tabara.intake.receipts import receipt_hash, receipt_new
 
 
@@ -41,6 +41,10 @@ class ReportInput:
     wants_contact: bool = False
     contact_name: str = ""
     contact_phone: str = ""
+    # The number a phone channel (USSD, SMS) saw: only its keyed hash is stored, unless the
+    # reporter asked to be called back (then it is also contact_phone).
+    sender_phone: str = ""
+    language: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -104,11 +108,10 @@ def _insert(
         wants_contact=data.wants_contact,
         contact_name=data.contact_name if data.wants_contact else "",
         contact_phone=data.contact_phone if data.wants_contact else "",
-        contact_hash=(
-            keyed_hash(data.contact_phone, purpose="phone")
-            if data.wants_contact and data.contact_phone
-            else ""
+        contact_hash=phone_hash(
+            data.sender_phone or (data.contact_phone if data.wants_contact else "")
         ),
+        language=data.language,
     )
     report.save(force_insert=True)
     audit_record(

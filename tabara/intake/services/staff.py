@@ -11,6 +11,7 @@ from tabara.audit.services import audit_record
 from tabara.intake.choices import ReportStatus
 from tabara.intake.models import Report, ReportMessage
 from tabara.intake.selectors import access_report_by_id
+from tabara.intake.services.sms import report_status_notify
 
 
 @transaction.atomic
@@ -32,9 +33,11 @@ def report_reply(*, user: User, report_id: int, body: str) -> ReportMessage:
     )
     if report.status == ReportStatus.RECEIVED:
         Report.objects.filter(pk=report.pk).update(status=ReportStatus.IN_REVIEW)
+        report.status = ReportStatus.IN_REVIEW
     audit_record(
         actor=user, action=AuditAction.REPORT_REPLIED, target_type="report", target_id=report.pk
     )
+    report_status_notify(report=report, event_key=f"report-reply:{message.pk}", kind="reply")
     return message
 
 
@@ -44,9 +47,12 @@ def report_mark_reviewed(*, user: User, report_id: int) -> Report:
     report = access_report_by_id(user, report_id)
     now = timezone.now()
     status = ReportStatus.IN_REVIEW if report.status == ReportStatus.RECEIVED else report.status
+    changed = status != report.status
     Report.objects.filter(pk=report.pk).update(reviewed_at=now, reviewed_by=user, status=status)
     audit_record(
         actor=user, action=AuditAction.REPORT_REVIEWED, target_type="report", target_id=report.pk
     )
     report.refresh_from_db()
+    if changed:
+        report_status_notify(report=report, event_key=f"report-status:{report.pk}:{status}")
     return report

@@ -1,0 +1,167 @@
+"""The SMS channel's writes: inbound messages, reporters' contact choices, status updates.
+
+An anonymous SMS reporter's number is used for the reply and then forgotten: only its
+keyed hash is stored. Status updates go out by SMS only to reporters who chose to be
+contacted (YES by SMS, or "call me back" on USSD), through the notifications outbox.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from tabara.audit.models import AuditAction
+from tabara.audit.services import audit_record
+from tabara.core.crypto import keyed_hash
+from tabara.intake.choices import Channel
+from tabara.intake.models import Report, SmsDeliveryReport, SmsInbound
+from tabara.intake.phones import phone_hash, phone_normalise
+from tabara.intake.receipts import receipt_display
+from tabara.intake.selectors import report_status_by_receipt
+from tabara.intake.services.report_submit import ReportInput, report_submit
+from tabara.intake.sms.keywords import sms_parse
+from tabara.intake.sms.texts import SMS
+from tabara.intake.ussd.screen import plain, shorten
+from tabara.intake.ussd.texts import STATUS
+from tabara.notifications.models import Channel as NotificationChannel
+from tabara.notifications.services import notification_enqueue
+
+PHONE_CHANNELS = (Channel.USSD, Channel.SMS)
+OPT_IN_WINDOW = timedelta(days=7)
+SMS_LIMIT = 160
+MAX_REPORT_TEXT = 5000
+
+
+@dataclass(frozen=True)
+class SmsAnswer:
+    """The reply to send to the sender after commit ("" when there is nothing to say)."""
+
+    text: str
+    report: Report | None = None
+
+
+@transaction.atomic
+def sms_receive(*, gateway_id: str, sender: str, text: str) -> SmsAnswer:
+    """Handle one inbound SMS exactly once (by gateway id) and say what to reply.
+
+    A keyword (help, status with a receipt, stop, yes) is answered; any other message
+    becomes a report through report_submit, answered with its receipt.
+    """
+    key = keyed_hash(gateway_id, purpose="sms-id")
+    try:
+        with transaction.atomic():
+            inbound = SmsInbound.objects.create(gateway_id_hash=key)
+    except IntegrityError:
+        return SmsAnswer("")  # the gateway retried a message already handled
+    command = sms_parse(text)
+    texts = SMS[command.lang]
+    if command.kind == "help":
+        return SmsAnswer(texts["help"])
+    if command.kind == "stop":
+        reporter_contact_withdraw(phone=sender)
+        return SmsAnswer(texts["stopped"])
+    if command.kind == "yes":
+        allowed = reporter_contact_allow(phone=sender)
+        return SmsAnswer(texts["allowed"] if allowed else texts["nothing_recent"])
+    if command.kind == "status":
+        found = report_status_by_receipt(command.receipt)
+        if found is None:
+            return SmsAnswer(texts["not_found"])
+        status = STATUS[found[0]][command.lang]
+        head = texts["status"].format(status=status, message="")
+        return SmsAnswer(head + shorten(found[1], SMS_LIMIT - len(head)))
+    submitted = report_submit(
+        channel=Channel.SMS,
+        data=ReportInput(
+            what_happened=text.strip()[:MAX_REPORT_TEXT] or "(empty SMS)",
+            sender_phone=sender,
+            language=command.lang,
+        ),
+    )
+    SmsInbound.objects.filter(pk=inbound.pk).update(report=submitted.report)
+    receipt = receipt_display(submitted.receipt)
+    return SmsAnswer(texts["received"].format(receipt=receipt), submitted.report)
+
+
+@transaction.atomic
+def reporter_contact_allow(*, phone: str) -> bool:
+    """Let staff call back, and send updates to, the sender of this phone's latest report.
+
+    Only a report sent by USSD or SMS from the same phone in the last 7 days qualifies.
+    """
+    report = (
+        Report.objects.filter(
+            contact_hash=phone_hash(phone),
+            channel__in=PHONE_CHANNELS,
+            created_at__gte=timezone.now() - OPT_IN_WINDOW,
+        )
+        .order_by("-created_at", "-id")
+        .only("id")
+        .first()
+    )
+    if report is None:
+        return False
+    Report.objects.filter(pk=report.pk).update(
+        wants_contact=True, contact_phone=phone_normalise(phone)
+    )
+    audit_record(
+        actor=None,
+        action=AuditAction.REPORTER_CONTACT_CHANGED,
+        target_type="report",
+        target_id=report.pk,
+        extra={"contact": "allowed"},
+    )
+    return True
+
+
+@transaction.atomic
+def reporter_contact_withdraw(*, phone: str) -> int:
+    """Erase the number from every report sent from this phone and stop contacting it."""
+    reports = Report.objects.filter(contact_hash=phone_hash(phone), wants_contact=True)
+    ids = list(reports.values_list("id", flat=True))
+    Report.objects.filter(pk__in=ids).update(wants_contact=False, contact_phone="", contact_name="")
+    for report_id in ids:
+        audit_record(
+            actor=None,
+            action=AuditAction.REPORTER_CONTACT_CHANGED,
+            target_type="report",
+            target_id=report_id,
+            extra={"contact": "withdrawn"},
+        )
+    return len(ids)
+
+
+@transaction.atomic
+def sms_delivery_record(*, message_id: str, status: str, failure_reason: str = "") -> bool:
+    """Record a gateway delivery report; unknown statuses are ignored (False)."""
+    if status not in SmsDeliveryReport.Status.values or not message_id:
+        return False
+    SmsDeliveryReport.objects.create(
+        message_id=message_id[:100], status=status, failure_reason=plain(failure_reason)[:60]
+    )
+    return True
+
+
+def report_status_notify(*, report: Report, event_key: str, kind: str = "update") -> bool:
+    """Queue an SMS telling an opted-in phone reporter that their report moved on.
+
+    Runs in the caller's transaction; the outbox sends after commit. Reporters who did not
+    choose to be contacted, and web reporters, get nothing. The SMS names only the status,
+    never staff's words: a phone can be read by someone else.
+    """
+    if report.channel not in PHONE_CHANNELS or not (report.wants_contact and report.contact_phone):
+        return False
+    lang = report.language if report.language in SMS else "rw"
+    status = STATUS.get(report.status, {}).get(lang, str(report.status))
+    body = SMS[lang][kind].format(status=status)
+    sent = notification_enqueue(
+        event_key=event_key,
+        channel=NotificationChannel.SMS,
+        subject="",
+        body=body,
+        phone=report.contact_phone,
+    )
+    return sent is not None

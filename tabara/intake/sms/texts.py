@@ -1,0 +1,116 @@
+"""Every SMS Tabara sends, in Kinyarwanda (the default), English and French.
+
+Kept as data beside the keywords (see tabara/intake/ussd/texts.py for why). Replies
+stay plain ASCII so one message is 160 GSM characters or a short concatenation.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Keywords a whole message may be, by meaning and language (matched case-insensitively).
+KEYWORDS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
+    "help": {"rw": ("UBUFASHA", "FASHA"), "en": ("HELP", "INFO"), "fr": ("AIDE",)},
+    "status": {"rw": ("AMAKURU",), "en": ("STATUS",), "fr": ("ETAT", "STATUT", "SUIVI")},
+    "stop": {"rw": ("HAGARIKA", "REKA"), "en": ("STOP",), "fr": ("ARRET", "ARRETER")},
+    "yes": {"rw": ("YEGO",), "en": ("YES",), "fr": ("OUI",)},
+}
+
+# Common short words, to answer a free-text report in the language it was written in.
+MARKERS: Final[dict[str, frozenset[str]]] = {
+    "en": frozenset(
+        [
+            "the",
+            "and",
+            "is",
+            "are",
+            "was",
+            "my",
+            "she",
+            "he",
+            "they",
+            "to",
+            "of",
+            "a",
+            "with",
+            "for",
+            "job",
+            "work",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "et",
+            "est",
+            "un",
+            "une",
+            "des",
+            "mon",
+            "ma",
+            "il",
+            "elle",
+            "pour",
+            "avec",
+            "travail",
+        ]
+    ),
+}
+
+SMS: Final[dict[str, dict[str, str]]] = {
+    "rw": {
+        "received": (
+            "Tabara: twakiriye amakuru yawe. Nomero yo gukurikirana: {receipt} (yibike). "
+            "Aho bigeze: AMAKURU {receipt}. Ko tuguhamagara: YEGO."
+        ),
+        "help": (
+            "Tabara: andika ibyabaye ubyohereze hano. AMAKURU <nomero> = aho bigeze. "
+            "YEGO = tuguhamagare. HAGARIKA = ntituzongere. Ubutabazi: 112, RIB 166."
+        ),
+        "status": "Tabara: {status}. {message}",
+        "not_found": "Tabara: iyo nomero ntibonetse. Reba imibare 16 wahawe.",
+        "stopped": "Tabara: ntituzongera kukoherereza ubutumwa cyangwa kuguhamagara.",
+        "allowed": "Tabara: tuzaguhamagara kandi tukumenyeshe aho bigeze. HAGARIKA = bihagarare.",
+        "nothing_recent": "Tabara: nta makuru mashya yavuye kuri iyi nomero. Andika ibyabaye.",
+        "update": (
+            "Tabara: amakuru watanze ubu {status}. Ohereza AMAKURU <nomero> usome ubutumwa."
+        ),
+        "reply": "Tabara: hari ubutumwa bushya ku makuru watanze. Ohereza AMAKURU <nomero>.",
+    },
+    "en": {
+        "received": (
+            "Tabara: report received. Your receipt: {receipt} (keep it safe). "
+            "Status: STATUS {receipt}. To be called back: YES."
+        ),
+        "help": (
+            "Tabara: write what happened and send it here. STATUS <receipt> = progress. "
+            "YES = call me back. STOP = no more messages. Emergency: 112, RIB 166."
+        ),
+        "status": "Tabara: {status}. {message}",
+        "not_found": "Tabara: no report has this receipt. Check the 16 digits.",
+        "stopped": "Tabara: you will get no more messages or calls from us.",
+        "allowed": "Tabara: staff will call you back and send updates. STOP = no more.",
+        "nothing_recent": "Tabara: no recent report from this number. Write what happened.",
+        "update": "Tabara: your report is now {status}. Send STATUS <receipt> to read messages.",
+        "reply": "Tabara: there is a new message about your report. Send STATUS <receipt>.",
+    },
+    "fr": {
+        "received": (
+            "Tabara: signalement recu. Votre recu: {receipt} (gardez-le). "
+            "Suivi: ETAT {receipt}. Pour etre rappele: OUI."
+        ),
+        "help": (
+            "Tabara: ecrivez ce qui se passe et envoyez-le ici. ETAT <recu> = suivi. "
+            "OUI = me rappeler. STOP = plus de messages. Urgence: 112, RIB 166."
+        ),
+        "status": "Tabara: {status}. {message}",
+        "not_found": "Tabara: aucun signalement avec ce recu. Verifiez les 16 chiffres.",
+        "stopped": "Tabara: vous ne recevrez plus de messages ni d'appels.",
+        "allowed": "Tabara: nous vous rappellerons et vous tiendrons informe. STOP = arreter.",
+        "nothing_recent": "Tabara: aucun signalement recent de ce numero. Ecrivez ce qui se passe.",
+        "update": "Tabara: votre signalement est {status}. Envoyez ETAT <recu> pour les messages.",
+        "reply": "Tabara: nouveau message sur votre signalement. Envoyez ETAT <recu>.",
+    },
+}
