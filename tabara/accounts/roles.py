@@ -28,6 +28,8 @@ class Perm(StrEnum):
     CASE_REFER = "case.refer"
     CASE_SUPERVISE = "case.supervise"
     CONSENT_OVERRIDE = "case.consent_override"
+    REFERRAL_RESPOND = "referral.respond"
+    ROUTING_MANAGE = "routing.manage"
     STATS_VIEW = "stats.view"
     PREVALENCE_RUN = "prevalence.run"
     AWARENESS_MANAGE = "awareness.manage"
@@ -48,7 +50,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
         }
     ),
     Role.CASE_WORKER: frozenset(
-        {Perm.SCREENING_RUN, Perm.CASE_OPEN, Perm.CASE_VIEW, Perm.CASE_REFER, Perm.REPORT_REPLY}
+        {
+            Perm.SCREENING_RUN,
+            Perm.CASE_OPEN,
+            Perm.CASE_VIEW,
+            Perm.CASE_REFER,
+            Perm.REFERRAL_RESPOND,
+            Perm.REPORT_REPLY,
+        }
     ),
     Role.SUPERVISOR: frozenset(
         {
@@ -61,6 +70,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.CASE_REFER,
             Perm.CASE_SUPERVISE,
             Perm.CONSENT_OVERRIDE,
+            Perm.REFERRAL_RESPOND,
             Perm.STATS_VIEW,
         }
     ),
@@ -68,7 +78,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.PROGRAMME_OFFICER: frozenset(
         {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW}
     ),
-    Role.ADMINISTRATOR: frozenset({Perm.ACCOUNTS_MANAGE, Perm.AUDIT_VIEW}),
+    Role.ADMINISTRATOR: frozenset({Perm.ACCOUNTS_MANAGE, Perm.AUDIT_VIEW, Perm.ROUTING_MANAGE}),
 }
 
 

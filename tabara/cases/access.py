@@ -1,0 +1,110 @@
+"""Need-to-know access to cases. Every read of a case goes through these functions.
+
+A user sees a case when their organization owns it, or has accepted a referral on it; the
+referral's scope may limit the view to the presumed victims and their needs. Everything
+else, including a case that does not exist, raises the same CaseNotFound (a 404), so "not
+yours" and "does not exist" look the same. Analysts get de-identified statistics only
+(tabara/cases/selectors.py), never a case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from tabara.accounts.models import User
+from tabara.accounts.roles import Perm
+from tabara.cases.choices import PersonRole
+from tabara.cases.models import Case, CaseEvent, CasePerson
+from tabara.referrals.models import Referral, ReferralStatus, ViewScope
+
+
+class CaseNotFound(Http404):
+    """The case does not exist or the user may not use it this way: the same answer."""
+
+
+class Purpose(StrEnum):
+    """Why a case is being opened; each purpose needs a permission and a scope."""
+
+    VIEW = "view"
+    UPDATE = "update"
+    REFER = "refer"
+
+
+PURPOSE_PERMISSION: dict[Purpose, Perm] = {
+    Purpose.VIEW: Perm.CASE_VIEW,
+    Purpose.UPDATE: Perm.CASE_OPEN,
+    Purpose.REFER: Perm.CASE_REFER,
+}
+VICTIM_ROLES = (PersonRole.PRESUMED_VICTIM,)
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    """A case the user may use, and how much of it they may see."""
+
+    case: Case
+    scope: ViewScope
+    owner: bool
+
+    @property
+    def full(self) -> bool:
+        return self.scope == ViewScope.FULL
+
+    def people(self) -> QuerySet[CasePerson]:
+        """The people this user may see: everyone, or only presumed victims when limited."""
+        people = self.case.people.order_by("role", "id")
+        return people if self.full else people.filter(role__in=VICTIM_ROLES)
+
+    def timeline(self) -> QuerySet[CaseEvent]:
+        """Timeline entries this user may see, oldest first, with who did what."""
+        events = self.case.events.select_related("actor", "organization").order_by("at", "id")
+        return events if self.full else events.filter(needs_full_scope=False)
+
+
+def _accepted_for(org_id: int) -> QuerySet[Referral]:
+    return Referral.objects.filter(to_org_id=org_id, status=ReferralStatus.ACCEPTED)
+
+
+def case_list_accessible(user: User) -> QuerySet[Case]:
+    """Cases the user's organization owns or has accepted a referral on; none without case.view."""
+    if not user.can(Perm.CASE_VIEW) or user.organization_id is None:
+        return Case.objects.none()
+    org_id = user.organization_id
+    return Case.objects.filter(
+        Q(owner_org_id=org_id) | Q(pk__in=_accepted_for(org_id).values("case_id"))
+    )
+
+
+def access_case_by_id(user: User, case_id: int, *, purpose: Purpose) -> CaseAccess:
+    """The case and the user's view of it, if `purpose` is allowed; else CaseNotFound.
+
+    Viewing needs case.view and ownership or an accepted referral. Updating and referring
+    on need the owning organization and the matching permission.
+    """
+    if not user.can(PURPOSE_PERMISSION[purpose]):
+        raise CaseNotFound
+    case = (
+        case_list_accessible(user)
+        .select_related(
+            "owner_org", "opened_by", "district", "origin_sector", "border_post", "report"
+        )
+        .filter(pk=case_id)
+        .first()
+    )
+    if case is None:
+        raise CaseNotFound
+    if case.owner_org_id == user.organization_id:
+        return CaseAccess(case=case, scope=ViewScope.FULL, owner=True)
+    if purpose != Purpose.VIEW:
+        raise CaseNotFound
+    scopes = set(
+        _accepted_for(user.organization_id or 0)
+        .filter(case_id=case.pk)
+        .values_list("scope", flat=True)
+    )
+    scope = ViewScope.FULL if ViewScope.FULL in scopes else ViewScope.VICTIM_NEEDS
+    return CaseAccess(case=case, scope=scope, owner=False)

@@ -1,0 +1,93 @@
+"""Vocabularies of a case, aligned with HTCDS 2.0 and CTDC field values (see docs/cases.md)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseStatus(models.TextChoices):
+    """HTCDS cas_Status: Active, FollowUp, Closed, ClosedReferred."""
+
+    ACTIVE = "active", _("Active")
+    FOLLOW_UP = "follow_up", _("Follow-up")
+    CLOSED = "closed", _("Closed")
+    CLOSED_REFERRED = "closed_referred", _("Closed: referred")
+
+
+class CaseSource(models.TextChoices):
+    """Where a case came from."""
+
+    REPORT = "report", _("A report from the public")
+    SCREENING = "screening", _("A screening")
+    DIRECT = "direct", _("Opened directly by an officer")
+
+
+class ScreeningOutcome(models.TextChoices):
+    """HTCDS vic_TraffickingStatus, plus 'not screened yet'."""
+
+    NOT_SCREENED = "not_screened", _("Not screened yet")
+    POSSIBLE_VICTIM = "possible_victim", _("Possible victim of trafficking")
+    PRESUMED_VICTIM = "presumed_victim", _("Presumed victim of trafficking")
+    NOT_A_VICTIM = "not_a_victim", _("Not a victim of trafficking")
+
+
+class ExploitationType(models.TextChoices):
+    """HTCDS vic_TypeOfExploitation / CTDC isSexualExploit, isForcedLabour…"""
+
+    SEXUAL_EXPLOITATION = "sexual_exploitation", _("Sexual exploitation")
+    FORCED_LABOUR = "forced_labour", _("Forced labour")
+    DOMESTIC_SERVITUDE = "domestic_servitude", _("Domestic servitude")
+    FORCED_MARRIAGE = "forced_marriage", _("Forced marriage")
+    ORGAN_REMOVAL = "organ_removal", _("Organ removal")
+    FORCED_CRIMINALITY = "forced_criminality", _("Forced criminality or begging")
+    ILLEGAL_ADOPTION = "illegal_adoption", _("Illegal adoption")
+    OTHER = "other", _("Other")
+    UNKNOWN = "unknown", _("Not known yet")
+
+
+class RecruitmentChannel(models.TextChoices):
+    """HTCDS vic_MethodOfRecruitment, grouped as the intake forms ask it."""
+
+    SOCIAL_MEDIA = "social_media", _("Social media or an online platform")
+    AGENCY = "agency", _("A recruitment or trans-border agency")
+    RELATIVE = "relative", _("A relative")
+    ACQUAINTANCE = "acquaintance", _("An acquaintance")
+    STRANGER = "stranger", _("A stranger")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class PersonRole(models.TextChoices):
+    """The part a person plays in a case (HTCDS Person with a victim or perpetrator context)."""
+
+    PRESUMED_VICTIM = "presumed_victim", _("Presumed victim")
+    SUSPECTED_TRAFFICKER = "suspected_trafficker", _("Suspected trafficker")
+    RECRUITER = "recruiter", _("Recruiter")
+    WITNESS = "witness", _("Witness")
+    REPORTER = "reporter", _("Reporter")
+
+
+class Gender(models.TextChoices):
+    """HTCDS prs_Gender, reduced to what officers record."""
+
+    FEMININE = "feminine", _("Female")
+    MASCULINE = "masculine", _("Male")
+    UNKNOWN = "unknown", _("Not specified")
+
+
+class EventKind(models.TextChoices):
+    """Entries of a case's timeline."""
+
+    OPENED = "opened", _("Case opened")
+    PERSON_ADDED = "person_added", _("Person added")
+    STATUS_CHANGED = "status_changed", _("Status changed")
+    CONSENT = "consent", _("Consent recorded")
+    CONSENT_OVERRIDDEN = "consent_overridden", _("Shared without consent (supervisor)")
+    REFERRAL_SENT = "referral_sent", _("Referral sent")
+    REFERRAL_ACKNOWLEDGED = "referral_acknowledged", _("Referral acknowledged")
+    REFERRAL_ACCEPTED = "referral_accepted", _("Referral accepted")
+    REFERRAL_DECLINED = "referral_declined", _("Referral declined")
+    REFERRAL_CLOSED = "referral_closed", _("Referral closed")
+    REFERRAL_ESCALATED = "referral_escalated", _("Referral overdue: supervisors alerted")
+    TRANSFERRED = "transferred", _("Ownership transferred")
+    NOTE = "note", _("Note")

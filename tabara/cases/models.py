@@ -1,0 +1,135 @@
+"""Cases, the people in them and their timeline."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from tabara.cases.choices import (
+    CaseSource,
+    CaseStatus,
+    EventKind,
+    ExploitationType,
+    Gender,
+    PersonRole,
+    RecruitmentChannel,
+    ScreeningOutcome,
+)
+from tabara.core.fields import EncryptedTextField
+
+
+class Case(models.Model):
+    """A situation of suspected trafficking that an organization is working on.
+
+    The owning organization is the one assigned to it; others see it only through an
+    accepted referral (tabara/cases/access.py). Free text is encrypted at rest.
+    """
+
+    status = models.CharField(max_length=16, choices=CaseStatus.choices, default=CaseStatus.ACTIVE)
+    source = models.CharField(max_length=10, choices=CaseSource.choices)
+    report = models.ForeignKey(
+        "intake.Report", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    owner_org = models.ForeignKey(
+        "accounts.Organization", on_delete=models.PROTECT, related_name="owned_cases"
+    )
+    opened_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField(db_index=True)
+    updated_at = models.DateTimeField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    screening_outcome = models.CharField(
+        max_length=16, choices=ScreeningOutcome.choices, default=ScreeningOutcome.NOT_SCREENED
+    )
+    child_involved = models.BooleanField(default=False)
+    exploitation_type = models.CharField(
+        max_length=20, choices=ExploitationType.choices, default=ExploitationType.UNKNOWN
+    )
+    other_exploitation_types = models.JSONField(default=list, blank=True)
+    recruitment_channel = models.CharField(
+        max_length=15, choices=RecruitmentChannel.choices, default=RecruitmentChannel.UNKNOWN
+    )
+    origin_sector = models.ForeignKey(
+        "geo.AdminUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    district = models.ForeignKey(
+        "geo.AdminUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    border_post = models.ForeignKey(
+        "geo.BorderPost", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    border_crossed = models.BooleanField(default=False)
+    destination_district = models.ForeignKey(
+        "geo.AdminUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    destination_country = models.CharField(max_length=2, blank=True)
+    summary = EncryptedTextField(blank=True)
+
+    consent_to_share = models.BooleanField(default=False)
+    consent_recorded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at", "-id"]
+        indexes = [
+            models.Index(fields=["owner_org", "status", "-opened_at"]),
+            models.Index(fields=["owner_org", "exploitation_type", "-opened_at"]),
+            models.Index(fields=["owner_org", "district", "-opened_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        return f"C-{self.pk:06d}" if self.pk else "C-new"
+
+    @property
+    def all_exploitation_types(self) -> list[str]:
+        return [self.exploitation_type, *self.other_exploitation_types]
+
+
+class CasePerson(models.Model):
+    """A person with a role in a case; every identifying field is encrypted at rest."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="people")
+    role = models.CharField(max_length=22, choices=PersonRole.choices)
+    full_name = EncryptedTextField(blank=True)
+    phone = EncryptedTextField(blank=True)
+    identity_number = EncryptedTextField(blank=True)
+    description = EncryptedTextField(blank=True)
+    needs = EncryptedTextField(blank=True)
+    gender = models.CharField(max_length=10, choices=Gender.choices, default=Gender.UNKNOWN)
+    age = models.PositiveSmallIntegerField(null=True, blank=True)
+    is_child = models.BooleanField(default=False)
+    citizenship = models.CharField(max_length=2, blank=True)
+    added_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["case", "role", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.role} in {self.case_id}"
+
+
+class CaseEvent(models.Model):
+    """One entry of a case's timeline, in the words staff read; never identifying."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=24, choices=EventKind.choices)
+    at = models.DateTimeField()
+    actor = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    organization = models.ForeignKey(
+        "accounts.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    note = EncryptedTextField(blank=True)
+    needs_full_scope = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["case", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on {self.case_id}"

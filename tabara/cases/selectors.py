@@ -1,0 +1,97 @@
+"""Reads of cases: the filtered list, the owning organization's open cases, statistics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.utils import timezone
+
+from tabara.accounts.models import User
+from tabara.accounts.roles import Perm
+from tabara.cases.access import case_list_accessible
+from tabara.cases.choices import CaseStatus
+from tabara.cases.models import Case
+from tabara.referrals.models import Referral, ReferralStatus
+
+LIST_RELATIONS = ("district", "owner_org")
+SMALL_CELL = 5  # counts below this are shown as "fewer than 5" (disclosure control)
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    """The filters of the case list; empty means 'any'."""
+
+    status: str = ""
+    exploitation_type: str = ""
+    district_code: str = ""
+    overdue: bool = False
+
+
+def _overdue_referral() -> QuerySet[Referral]:
+    return Referral.objects.filter(
+        case_id=OuterRef("pk"), status=ReferralStatus.SENT, deadline_at__lt=timezone.now()
+    )
+
+
+def case_list(user: User, filters: CaseFilters, *, limit: int = 50) -> list[Case]:
+    """Accessible cases matching the filters, newest first, each flagged `has_overdue`."""
+    cases = case_list_accessible(user).select_related(*LIST_RELATIONS).defer("summary")
+    if filters.status:
+        cases = cases.filter(status=filters.status)
+    if filters.exploitation_type:
+        cases = cases.filter(exploitation_type=filters.exploitation_type)
+    if filters.district_code:
+        cases = cases.filter(district__code=filters.district_code)
+    cases = cases.annotate(has_overdue=Exists(_overdue_referral()))
+    if filters.overdue:
+        cases = cases.filter(has_overdue=True)
+    return list(cases.order_by("-opened_at", "-id")[:limit])
+
+
+def cases_awaiting(user: User, *, limit: int = 50) -> list[Case]:
+    """Active cases the user's organization owns, least recently touched first."""
+    if not user.can(Perm.CASE_VIEW) or user.organization_id is None:
+        return []
+    cases = (
+        Case.objects.filter(owner_org_id=user.organization_id, status=CaseStatus.ACTIVE)
+        .select_related(*LIST_RELATIONS)
+        .defer("summary")
+        .annotate(has_overdue=Exists(_overdue_referral()))
+        .order_by("-has_overdue", "updated_at", "id")
+    )
+    return list(cases[:limit])
+
+
+@dataclass(frozen=True)
+class StatRow:
+    """One de-identified cell: a label and a count, or None when suppressed."""
+
+    label: str
+    count: int | None
+
+
+def case_statistics(user: User) -> dict[str, list[StatRow]]:
+    """De-identified counts of all cases by status, type and district, for analysts.
+
+    No row identifies a case: there are only counts, and counts below SMALL_CELL are
+    suppressed. Returns nothing without stats.view.
+    """
+    if not user.can(Perm.STATS_VIEW):
+        return {}
+    tables: dict[str, list[StatRow]] = {}
+    labels = {
+        "status": dict(CaseStatus.choices),
+        "exploitation_type": dict(Case._meta.get_field("exploitation_type").choices or []),
+    }
+    for column in ("status", "exploitation_type", "district__name"):
+        rows = Case.objects.values(column).annotate(n=Count("id")).order_by(column)
+        names = labels.get(column, {})
+        tables[column] = [
+            StatRow(
+                str(names.get(row[column], row[column] or "—")),
+                row["n"] if row["n"] >= SMALL_CELL else None,
+            )
+            for row in rows
+        ]
+    return tables

@@ -1,0 +1,280 @@
+"""Writes of the cases app: open a case, add people, change status, record consent.
+
+Each service checks access, writes, records a timeline entry and an audit event in one
+transaction. Routing a new case to other organizations is the referrals app's job; it is
+called from here, inside the same transaction, when consent allows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from tabara.accounts.models import Organization, User
+from tabara.accounts.roles import Perm
+from tabara.audit.models import AuditAction
+from tabara.audit.services import audit_record
+from tabara.cases.access import CaseAccess, CaseNotFound, Purpose, access_case_by_id
+from tabara.cases.choices import (
+    CaseSource,
+    CaseStatus,
+    EventKind,
+    ExploitationType,
+    Gender,
+    PersonRole,
+    RecruitmentChannel,
+    ScreeningOutcome,
+)
+from tabara.cases.models import Case, CaseEvent, CasePerson
+from tabara.geo.models import AdminUnit, BorderPost
+from tabara.intake.choices import AgeGroup, LocationKind
+from tabara.intake.selectors import access_report_by_id
+from tabara.intake.services.referral import report_mark_referred
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    """What an officer says about a situation when opening a case."""
+
+    screening_outcome: str = ScreeningOutcome.NOT_SCREENED
+    child_involved: bool = False
+    exploitation_type: str = ExploitationType.UNKNOWN
+    other_exploitation_types: list[str] = field(default_factory=list)
+    recruitment_channel: str = RecruitmentChannel.UNKNOWN
+    origin_sector: AdminUnit | None = None
+    district: AdminUnit | None = None
+    border_post: BorderPost | None = None
+    destination_district: AdminUnit | None = None
+    destination_country: str = ""
+    summary: str = ""
+    consent_to_share: bool = False
+
+
+def case_event_record(
+    *,
+    case: Case,
+    kind: EventKind,
+    actor: User | None,
+    organization: Organization | None = None,
+    note: str = "",
+    needs_full_scope: bool = False,
+) -> CaseEvent:
+    """Add one entry to a case's timeline (called by services of this and other apps)."""
+    now = timezone.now()
+    Case.objects.filter(pk=case.pk).update(updated_at=now)
+    return CaseEvent.objects.create(
+        case=case,
+        kind=kind,
+        at=now,
+        actor=actor,
+        organization=organization or (actor.organization if actor else None),
+        note=note,
+        needs_full_scope=needs_full_scope,
+    )
+
+
+@transaction.atomic
+def case_open(
+    *,
+    user: User,
+    data: CaseInput,
+    source: CaseSource = CaseSource.DIRECT,
+    report_id: int | None = None,
+    route: bool = True,
+) -> Case:
+    """Open a case owned by the user's organization; route it when consent allows."""
+    if not user.can(Perm.CASE_OPEN) or user.organization is None:
+        raise CaseNotFound
+    now = timezone.now()
+    district = data.district or (data.origin_sector.parent if data.origin_sector else None)
+    if district is None and data.border_post is not None:
+        district = data.border_post.district
+    case = Case(
+        source=source,
+        report_id=report_id,
+        owner_org=user.organization,
+        opened_by=user,
+        opened_at=now,
+        updated_at=now,
+        screening_outcome=data.screening_outcome,
+        child_involved=data.child_involved,
+        exploitation_type=data.exploitation_type,
+        other_exploitation_types=list(data.other_exploitation_types),
+        recruitment_channel=data.recruitment_channel,
+        origin_sector=data.origin_sector,
+        district=district,
+        border_post=data.border_post,
+        border_crossed=data.border_post is not None,
+        destination_district=data.destination_district,
+        destination_country=data.destination_country,
+        summary=data.summary,
+        consent_to_share=data.consent_to_share,
+        consent_recorded_at=now if data.consent_to_share else None,
+    )
+    case.full_clean()
+    case.save()
+    case_event_record(case=case, kind=EventKind.OPENED, actor=user)
+    audit_record(
+        actor=user,
+        action=AuditAction.CASE_OPENED,
+        target_type="case",
+        target_id=case.pk,
+        extra={"source": str(source), "report": report_id},
+    )
+    if route and data.consent_to_share:
+        from tabara.referrals.services import referrals_route_case
+
+        referrals_route_case(user=user, case=case)
+    return case
+
+
+def _report_input(user: User, report_id: int, data: CaseInput) -> CaseInput:
+    report = access_report_by_id(user, report_id)
+    recruitment = report.recruitment_channel
+    return CaseInput(
+        screening_outcome=data.screening_outcome,
+        child_involved=data.child_involved or report.age_group in {AgeGroup.CHILD, AgeGroup.BOTH},
+        exploitation_type=data.exploitation_type,
+        other_exploitation_types=data.other_exploitation_types,
+        recruitment_channel=recruitment if recruitment in RecruitmentChannel.values else "unknown",
+        origin_sector=data.origin_sector or report.sector,
+        district=data.district or report.district,
+        border_post=data.border_post
+        or (report.border_post if report.location_kind == LocationKind.BORDER else None),
+        destination_district=data.destination_district,
+        destination_country=data.destination_country or report.destination_country,
+        summary=data.summary,
+        consent_to_share=data.consent_to_share,
+    )
+
+
+@transaction.atomic
+def case_open_from_report(*, user: User, report_id: int, data: CaseInput) -> Case:
+    """Open a case from a report, whose facts fill the gaps; the report is marked referred."""
+    merged = _report_input(user, report_id, data)
+    case = case_open(user=user, data=merged, source=CaseSource.REPORT, report_id=report_id)
+    report_mark_referred(user=user, report_id=report_id)
+    return case
+
+
+@transaction.atomic
+def case_view(*, user: User, case_id: int) -> CaseAccess:
+    """Open a case for reading: access is checked and the read is audited in one step."""
+    access = access_case_by_id(user, case_id, purpose=Purpose.VIEW)
+    audit_record(
+        actor=user,
+        action=AuditAction.CASE_VIEWED,
+        target_type="case",
+        target_id=case_id,
+        extra={"scope": str(access.scope)},
+    )
+    return access
+
+
+@transaction.atomic
+def case_person_add(
+    *,
+    user: User,
+    case_id: int,
+    role: PersonRole,
+    full_name: str = "",
+    phone: str = "",
+    identity_number: str = "",
+    description: str = "",
+    needs: str = "",
+    gender: str = Gender.UNKNOWN,
+    age: int | None = None,
+    citizenship: str = "",
+) -> CasePerson:
+    """Add a person with a role; identifying fields are encrypted at rest."""
+    case = access_case_by_id(user, case_id, purpose=Purpose.UPDATE).case
+    is_child = age is not None and age < 18
+    person = CasePerson(
+        case=case,
+        role=role,
+        full_name=full_name,
+        phone=phone,
+        identity_number=identity_number,
+        description=description,
+        needs=needs,
+        gender=gender,
+        age=age,
+        is_child=is_child,
+        citizenship=citizenship,
+        added_at=timezone.now(),
+    )
+    person.full_clean()
+    person.save()
+    if is_child and role == PersonRole.PRESUMED_VICTIM and not case.child_involved:
+        Case.objects.filter(pk=case.pk).update(child_involved=True)
+    case_event_record(
+        case=case,
+        kind=EventKind.PERSON_ADDED,
+        actor=user,
+        note=str(PersonRole(role).label),
+        needs_full_scope=role != PersonRole.PRESUMED_VICTIM,
+    )
+    audit_record(
+        actor=user,
+        action=AuditAction.CASE_PERSON_ADDED,
+        target_type="case",
+        target_id=case.pk,
+        extra={"role": str(role)},
+    )
+    return person
+
+
+@transaction.atomic
+def case_status_change(*, user: User, case_id: int, status: CaseStatus) -> Case:
+    """Move a case to another status; closing stamps the time."""
+    case = access_case_by_id(user, case_id, purpose=Purpose.UPDATE).case
+    closed = status in {CaseStatus.CLOSED, CaseStatus.CLOSED_REFERRED}
+    Case.objects.filter(pk=case.pk).update(
+        status=status, closed_at=timezone.now() if closed else None
+    )
+    case_event_record(case=case, kind=EventKind.STATUS_CHANGED, actor=user, note=str(status.label))
+    audit_record(
+        actor=user,
+        action=AuditAction.CASE_STATUS_CHANGED,
+        target_type="case",
+        target_id=case.pk,
+        extra={"from": case.status, "to": str(status)},
+    )
+    case.refresh_from_db()
+    return case
+
+
+@transaction.atomic
+def case_consent_record(*, user: User, case_id: int, consent: bool) -> Case:
+    """Record whether the presumed victim agreed to their case being shared with others."""
+    case = access_case_by_id(user, case_id, purpose=Purpose.UPDATE).case
+    Case.objects.filter(pk=case.pk).update(
+        consent_to_share=consent, consent_recorded_at=timezone.now()
+    )
+    case_event_record(case=case, kind=EventKind.CONSENT, actor=user, note=str(consent))
+    audit_record(
+        actor=user,
+        action=AuditAction.CASE_CONSENT_RECORDED,
+        target_type="case",
+        target_id=case.pk,
+        extra={"consent": consent},
+    )
+    case.refresh_from_db()
+    return case
+
+
+@transaction.atomic
+def case_owner_transfer(*, actor: User, case: Case, to_org: Organization) -> None:
+    """Hand a case's ownership to another organization (an accepted transfer)."""
+    from_org = case.owner_org_id
+    Case.objects.filter(pk=case.pk).update(owner_org=to_org)
+    case_event_record(case=case, kind=EventKind.TRANSFERRED, actor=actor, note=str(to_org))
+    audit_record(
+        actor=actor,
+        action=AuditAction.CASE_TRANSFERRED,
+        target_type="case",
+        target_id=case.pk,
+        extra={"from_org": from_org, "to_org": to_org.pk},
+    )

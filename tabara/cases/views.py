@@ -1,0 +1,122 @@
+"""Staff pages of cases: the list with filters, opening a case, the case page, statistics."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from tabara.accounts.access import staff_required, verified_staff
+from tabara.accounts.models import User
+from tabara.accounts.roles import Perm
+from tabara.cases import services
+from tabara.cases.choices import CaseStatus, PersonRole
+from tabara.cases.forms import CaseFilterForm, CaseForm, PersonForm, StatusForm
+from tabara.cases.selectors import CaseFilters, case_list, case_statistics
+from tabara.intake.selectors import access_report_by_id
+from tabara.referrals.selectors import referrals_of_case
+
+
+def _user(request: HttpRequest) -> User:
+    user = verified_staff(request)
+    assert isinstance(user, User)  # noqa: S101 - guaranteed by staff_required
+    return user
+
+
+@staff_required(Perm.CASE_VIEW)
+def case_index(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = CaseFilterForm(request.GET or None)
+    filters = CaseFilters()
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = CaseFilters(
+            status=data["status"],
+            exploitation_type=data["type"],
+            district_code=data["district"],
+            overdue=data["overdue"],
+        )
+    cases = case_list(user, filters)
+    return render(request, "cases/case_list.html", {"form": form, "cases": cases})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required(Perm.CASE_OPEN)
+def case_new(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    report_id = request.GET.get("report", "")
+    report = (
+        access_report_by_id(user, int(report_id))
+        if report_id.isdigit() and user.can(Perm.REPORT_VIEW)
+        else None
+    )
+    form = CaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if report is not None:
+            case = services.case_open_from_report(
+                user=user, report_id=report.pk, data=form.to_input()
+            )
+        else:
+            case = services.case_open(user=user, data=form.to_input())
+        return HttpResponseRedirect(reverse("cases:detail", args=[case.pk]))
+    return render(
+        request,
+        "cases/case_new.html",
+        {"form": form, "report": report},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required(Perm.CASE_VIEW)
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = _user(request)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "person":
+            person = PersonForm(request.POST)
+            if person.is_valid():
+                data = person.cleaned_data
+                services.case_person_add(
+                    user=user,
+                    case_id=case_id,
+                    role=PersonRole(data["role"]),
+                    full_name=data["full_name"],
+                    phone=data["phone"],
+                    gender=data["gender"],
+                    age=data["age"],
+                    needs=data["needs"],
+                )
+        elif action == "status":
+            status = StatusForm(request.POST)
+            if status.is_valid():
+                services.case_status_change(
+                    user=user, case_id=case_id, status=CaseStatus(status.cleaned_data["status"])
+                )
+        elif action == "consent":
+            consent = request.POST.get("consent") == "yes"
+            services.case_consent_record(user=user, case_id=case_id, consent=consent)
+        return HttpResponseRedirect(reverse("cases:detail", args=[case_id]))
+    access = services.case_view(user=user, case_id=case_id)
+    return render(
+        request,
+        "cases/case_detail.html",
+        {
+            "access": access,
+            "case": access.case,
+            "people": list(access.people()),
+            "timeline": list(access.timeline()),
+            "referrals": list(referrals_of_case(user, case_id=case_id, owner=access.owner)),
+            "can_update": access.owner and user.can(Perm.CASE_OPEN),
+            "can_refer": access.owner and user.can(Perm.CASE_REFER),
+            "person_form": PersonForm(),
+            "status_form": StatusForm(initial={"status": access.case.status}),
+        },
+    )
+
+
+@staff_required(Perm.STATS_VIEW)
+def statistics(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    return render(request, "cases/statistics.html", {"tables": case_statistics(user)})

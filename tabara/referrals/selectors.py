@@ -1,0 +1,75 @@
+"""Reads of referrals: the routing rules in force, queues and the overdue dashboard."""
+
+from __future__ import annotations
+
+from django.db.models import Case as Choose
+from django.db.models import IntegerField, Q, QuerySet, Value, When
+from django.http import Http404
+from django.utils import timezone
+
+from tabara.accounts.models import User
+from tabara.accounts.roles import Perm
+from tabara.referrals.models import OPEN_STATUSES, Referral, ReferralStatus, RoutingRuleSet
+
+QUEUE_RELATIONS = ("case", "case__district", "from_org", "to_org")
+
+
+def routing_ruleset_current() -> RoutingRuleSet | None:
+    """The newest published routing rule set, which is the one in force."""
+    return RoutingRuleSet.objects.order_by("-version").first()
+
+
+def _overdue_first(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
+    now = timezone.now()
+    return referrals.annotate(
+        overdue_rank=Choose(
+            When(status=ReferralStatus.SENT, deadline_at__lt=now, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    ).order_by("overdue_rank", "deadline_at", "id")
+
+
+def referral_queue(user: User) -> QuerySet[Referral]:
+    """Open referrals waiting for the user's organization to act, overdue first."""
+    if not user.can(Perm.CASE_VIEW) or user.organization_id is None:
+        return Referral.objects.none()
+    referrals = Referral.objects.select_related(*QUEUE_RELATIONS).filter(
+        to_org_id=user.organization_id, status__in=[*OPEN_STATUSES, ReferralStatus.ACCEPTED]
+    )
+    return _overdue_first(referrals)
+
+
+def referrals_overdue(user: User) -> QuerySet[Referral]:
+    """For supervisors: referrals sent or received by their organization, unacknowledged late."""
+    if not user.can(Perm.CASE_SUPERVISE) or user.organization_id is None:
+        return Referral.objects.none()
+    org = user.organization_id
+    return (
+        Referral.objects.select_related(*QUEUE_RELATIONS)
+        .filter(Q(to_org_id=org) | Q(from_org_id=org))
+        .filter(status=ReferralStatus.SENT, deadline_at__lt=timezone.now())
+        .order_by("deadline_at", "id")
+    )
+
+
+def referral_for_responder(user: User, referral_id: int) -> Referral:
+    """A referral sent to the user's organization, for acknowledging or answering it."""
+    if not user.can(Perm.CASE_VIEW):
+        raise Http404
+    referral = (
+        Referral.objects.select_related(*QUEUE_RELATIONS)
+        .filter(pk=referral_id, to_org_id=user.organization_id)
+        .first()
+    )
+    if referral is None:
+        raise Http404
+    return referral
+
+
+def referrals_of_case(user: User, *, case_id: int, owner: bool) -> QuerySet[Referral]:
+    """Referrals on a case the user can see: all for the owner, else their own org's only."""
+    referrals = Referral.objects.select_related("from_org", "to_org").filter(case_id=case_id)
+    if not owner:
+        referrals = referrals.filter(to_org_id=user.organization_id)
+    return referrals.order_by("sent_at", "id")
