@@ -148,6 +148,13 @@ PUBLIC_RATE_LIMITS = {
     "followup-thread": "30/m",
     "self-check": "60/m",
     "screening-api": "60/m",
+    # Awareness pages: comments and sign-ups are the spam targets; one-time test codes and
+    # signed links are unguessable, so their limits only slow down a broken script.
+    "awareness-read": "60/m",
+    "awareness-comment": "5/m",
+    "awareness-subscribe": "5/m",
+    "awareness-link": "20/m",
+    "awareness-test": "10/m",
 }
 
 # Receipt codes are hashed with Argon2id and a site-wide salt so that a receipt

@@ -14,4 +14,9 @@ PUBLIC_RATE_LIMITS = {
     "report-submit": "1000000/s",
     "receipt-guess": "1000000/s",
     "followup-thread": "1000000/s",
+    "awareness-read": "1000000/s",
+    "awareness-comment": "1000000/s",
+    "awareness-subscribe": "1000000/s",
+    "awareness-link": "1000000/s",
+    "awareness-test": "1000000/s",
 }
