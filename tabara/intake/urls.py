@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tabara.intake import views
+from tabara.intake import hotline, views
 
 app_name = "intake"
 urlpatterns = [
@@ -9,4 +9,5 @@ urlpatterns = [
     path("follow-up/thread/", views.followup_thread, name="followup_thread"),
     path("staff/reports/", views.inbox, name="inbox"),
     path("staff/reports/<int:report_id>/", views.report_detail, name="report"),
+    path("staff/hotline/", hotline.hotline_desk, name="hotline"),
 ]

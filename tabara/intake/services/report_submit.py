@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
+from tabara.accounts.models import User
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
 from tabara.geo.models import AdminUnit, BorderPost
@@ -56,19 +57,28 @@ class SubmittedReport:
     receipt: str
 
 
-def report_submit(*, channel: Channel, data: ReportInput) -> SubmittedReport:
+def report_submit(
+    *, channel: Channel, data: ReportInput, taken_by: User | None = None
+) -> SubmittedReport:
     """Store a report durably and return it with its receipt, shown to the reporter once.
 
     The receipt exists only in the return value; the database keeps its Argon2id hash.
     The transaction has committed (and SQLite has synced its WAL) before this returns, so
     a receipt is never shown for a report that could be lost. Contact details are kept
-    only when the reporter asked to be contacted.
+    only when the reporter asked to be contacted. `taken_by` is the hotline operator who
+    typed the report in, recorded as the actor of the audit event.
     """
     places = _places(data)  # read before the write transaction takes SQLite's lock
     for _attempt in range(3):
         receipt = receipt_new()
         try:
-            report = _insert(channel=channel, data=data, hashed=receipt_hash(receipt), **places)
+            report = _insert(
+                channel=channel,
+                data=data,
+                hashed=receipt_hash(receipt),
+                taken_by=taken_by,
+                **places,
+            )
         except IntegrityError:  # pragma: no cover - a receipt collision: 1 in 10^16 per pair
             continue
         return SubmittedReport(report=report, receipt=receipt)
@@ -81,6 +91,7 @@ def _insert(
     channel: Channel,
     data: ReportInput,
     hashed: str,
+    taken_by: User | None,
     district: AdminUnit | None,
     sector: AdminUnit | None,
     border_post: BorderPost | None,
@@ -115,7 +126,7 @@ def _insert(
     )
     report.save(force_insert=True)
     audit_record(
-        actor=None,
+        actor=taken_by,
         action=AuditAction.REPORT_SUBMITTED,
         target_type="report",
         target_id=report.pk,
