@@ -15,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tabara.accounts.models import Organization, User
 from tabara.accounts.roles import Role
 from tabara.accounts.services import staff_user_create
+from tabara.awareness.demo import awareness_demo_load
 from tabara.geo.models import AdminUnit
 from tabara.geo.services import geography_load
 from tabara.intake.choices import AgeGroup, Channel, LocationKind, RecruitmentChannel, Sex
@@ -97,6 +98,7 @@ def demo_load(*, with_villages: bool = True) -> tuple[list[DemoAccount], list[st
             device = TOTPDevice.objects.get(user=user, name="default")
         accounts.append(DemoAccount(username, password, role.value, org, _secret(device)))
     receipts = [] if Report.objects.exists() else _demo_reports()
+    awareness_demo_load(officer=User.objects.get(username="programme"))
     return accounts, receipts
 
 
