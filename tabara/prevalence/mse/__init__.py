@@ -20,12 +20,8 @@ from tabara.prevalence.mse.methods import METHODS, Method, Selector
 from tabara.prevalence.mse.profile import ProfileInterval, profile_interval
 from tabara.prevalence.mse.reading import parse_rows, read_table
 from tabara.prevalence.mse.render import render_text
-from tabara.prevalence.mse.report import (
-    BootstrapSummary,
-    EstimationReport,
-    MethodResult,
-    run_estimation,
-)
+from tabara.prevalence.mse.report import BootstrapSummary, EstimationReport, run_estimation
+from tabara.prevalence.mse.results import MethodResult
 from tabara.prevalence.mse.search import RankedModel, bic_ranking
 from tabara.prevalence.mse.stepwise import aic_stepwise_fit, independence_fit, stepwise_fit
 from tabara.prevalence.mse.table import CaptureTable, capture_table

@@ -11,7 +11,8 @@ from tabara.prevalence.mse.design import layout
 from tabara.prevalence.mse.table import CaptureTable
 
 if TYPE_CHECKING:
-    from tabara.prevalence.mse.report import BootstrapSummary, MethodResult
+    from tabara.prevalence.mse.report import BootstrapSummary
+    from tabara.prevalence.mse.results import MethodResult
 
 SPARSE_OVERLAP = 20  # people on two or more lists below which estimates are fragile
 METHOD_SPREAD = 1.5  # largest / smallest estimate across methods that calls for a caution

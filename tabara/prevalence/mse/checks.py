@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.linalg.lapack import dposv
 from scipy.optimize import linprog
 
 from tabara.prevalence.mse.design import (
@@ -117,9 +118,8 @@ def _is_interior_point(design: ReducedDesign, retained: FloatArray, point: Float
     x_matrix = design.matrix
     margins = x_matrix.T
     target = margins @ retained
-    try:
-        step = np.linalg.solve((margins * point) @ x_matrix, target - margins @ point)
-    except np.linalg.LinAlgError:
+    _, step, info = dposv((margins * point) @ x_matrix, target - margins @ point)
+    if info != 0:
         return False
     x = point + point * (x_matrix @ step)
     scale = max(1.0, float(target.max()))

@@ -80,6 +80,25 @@ def bca_quantiles(
     return r_quantile(replicates, probs, kind=8)
 
 
+def histogram(
+    replicates: FloatArray, bins: int = 30, coverage: float = 0.99
+) -> tuple[tuple[float, float, int], ...]:
+    """(left, right, count) bins over the central `coverage` of the finite replicates.
+
+    Bootstrap estimates have a long right tail; drawing it all would squash the body, so
+    the extreme (1 - coverage) / 2 on each side are left out of the bins.
+    """
+    finite = replicates[np.isfinite(replicates)]
+    if len(finite) == 0:
+        return ()
+    tail = (1 - coverage) / 2
+    low, high = r_quantile(finite, [tail, 1 - tail], kind=7)
+    if high <= low:
+        return ((low, high, len(finite)),)
+    counts, edges = np.histogram(finite, bins=bins, range=(low, high))
+    return tuple((float(edges[k]), float(edges[k + 1]), int(counts[k])) for k in range(len(counts)))
+
+
 def percentile_quantiles(replicates: FloatArray, alphas: Sequence[float]) -> list[float]:
     """Plain percentile endpoints (R's default quantile, type 7)."""
     return r_quantile(replicates, alphas, kind=7)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tabara.prevalence.mse.report import EstimationReport, Interval, MethodResult
+from tabara.prevalence.mse.report import EstimationReport
+from tabara.prevalence.mse.results import Interval, MethodResult
 
 _METHOD_NAMES = {
     "independence": "independence (no interactions)",

@@ -19,53 +19,15 @@ from tabara.prevalence.mse.bootstrap import Generator, Progress
 from tabara.prevalence.mse.bootstrap import bootstrap as run_bootstrap
 from tabara.prevalence.mse.cautions import cautions
 from tabara.prevalence.mse.checks import check_model
-from tabara.prevalence.mse.design import layout
 from tabara.prevalence.mse.errors import MSEModelError
-from tabara.prevalence.mse.fit import ModelFit
+from tabara.prevalence.mse.intervals import histogram
 from tabara.prevalence.mse.methods import METHODS, Method, Selector
-from tabara.prevalence.mse.profile import profile_interval
+from tabara.prevalence.mse.results import Interval, MethodResult, method_result
 from tabara.prevalence.mse.search import MAX_BIC_LISTS, bic_ranking, default_top_models
 from tabara.prevalence.mse.stepwise import DEFAULT_THRESHOLD
 from tabara.prevalence.mse.table import CaptureTable
 
-Interval = tuple[float, float]
 SENSITIVITY_BIC_LISTS = 5  # 6-list BIC means 32,768 fits: run it only when asked for
-
-
-@dataclass(frozen=True)
-class MethodResult:
-    """The estimate under one method and intervals conditional on the model it chose."""
-
-    method: Method
-    estimate: float
-    dark_figure: float
-    terms: tuple[str, ...]
-    terms_in_order: tuple[str, ...]
-    empty_overlaps: tuple[str, ...]
-    wald: Interval
-    profile: Interval | None
-    aic: float
-    bic: float
-    deviance: float
-    df: int
-
-    def to_json(self) -> dict[str, Any]:
-        ci: dict[str, list[float]] = {"wald": list(self.wald)}
-        if self.profile is not None:
-            ci["profile"] = list(self.profile)
-        return {
-            "method": self.method,
-            "estimate": self.estimate,
-            "dark_figure": self.dark_figure,
-            "terms": list(self.terms),
-            "terms_in_order": list(self.terms_in_order),
-            "empty_overlaps": list(self.empty_overlaps),
-            "ci": ci,
-            "aic": self.aic,
-            "bic": self.bic,
-            "deviance": self.deviance,
-            "df": self.df,
-        }
 
 
 @dataclass(frozen=True)
@@ -79,6 +41,7 @@ class BootstrapSummary:
     bca: Interval | None
     acceleration: float
     median: float
+    histogram: tuple[tuple[float, float, int], ...]  # (left, right, count), central 99%
 
 
 @dataclass(frozen=True)
@@ -118,6 +81,7 @@ class EstimationReport:
                 "generator": self.bootstrap.generator,
                 "acceleration": self.bootstrap.acceleration,
                 "median": self.bootstrap.median,
+                "histogram": [list(row) for row in self.bootstrap.histogram],
             }
         return _clean(
             {
@@ -130,6 +94,7 @@ class EstimationReport:
                 "level": self.level,
                 "terms": list(self.result.terms),
                 "terms_in_order": list(self.result.terms_in_order),
+                "interactions": [[term, value] for term, value in self.result.interactions],
                 "empty_overlaps": list(self.result.empty_overlaps),
                 "ci": ci,
                 "bootstrap": boot,
@@ -227,6 +192,7 @@ def run_estimation(
             bca=boot.bca,
             acceleration=boot.acceleration,
             median=float(np.median(boot.replicates)),
+            histogram=histogram(boot.replicates),
         )
     return EstimationReport(
         lists=table.lists,
@@ -239,35 +205,3 @@ def run_estimation(
         sensitivity=tuple(rows),
         warnings=tuple(cautions(table, result, rows, summary)),
     )
-
-
-def method_result(table: CaptureTable, selector: Selector, level: float = 0.95) -> MethodResult:
-    """Select and fit a model with `selector` and describe it with its intervals."""
-    order: list[int] = []
-    fit = selector.select(table.n_lists, table.cell_counts, order=order)
-    profile = profile_interval(fit, level)
-    in_model = _pair_names(table, fit, fit.model & ~fit.empty_pairs)
-    ordered = [_name(table, fit.t, k) for k in order] if order else sorted(in_model)
-    return MethodResult(
-        method=selector.method,
-        estimate=fit.estimate,
-        dark_figure=fit.dark_figure,
-        terms=tuple(sorted(in_model)),
-        terms_in_order=tuple(name for name in ordered if name in in_model),
-        empty_overlaps=tuple(sorted(_pair_names(table, fit, fit.empty_pairs))),
-        wald=fit.wald_interval(level),
-        profile=(profile.lower, profile.upper) if profile.upper is not None else None,
-        aic=fit.aic,
-        bic=fit.bic,
-        deviance=fit.deviance,
-        df=fit.df,
-    )
-
-
-def _name(table: CaptureTable, t: int, pair: int) -> str:
-    i, j = layout(t).pairs[pair]
-    return table.pair_name(i, j)
-
-
-def _pair_names(table: CaptureTable, fit: ModelFit, model: int) -> list[str]:
-    return [_name(table, fit.t, k) for k in layout(fit.t).model_pairs(model)]

@@ -65,6 +65,9 @@ def test_json_with_bootstrap_has_percentile_and_bca(capsys: pytest.CaptureFixtur
     assert low < out["estimate"] < high
     assert out["bootstrap"]["replicates"] == 200
     assert out["bootstrap"]["seed"] == 5
+    histogram = out["bootstrap"]["histogram"]
+    assert all(left < right for left, right, _ in histogram)
+    assert 190 <= sum(count for _, _, count in histogram) <= 200  # central 99%
 
 
 @pytest.mark.parametrize(
@@ -108,6 +111,15 @@ def test_two_lists_give_lincoln_petersen_and_a_caution(
     out = run_json(capsys, str(path))
     assert same_to(6, out["estimate"], 40 * 30 / 10)
     assert any("only two lists" in note for note in out["warnings"])
+
+
+def test_interactions_carry_their_coefficients(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run_json(capsys, UK)
+    assert [term for term, _ in out["interactions"]] == out["terms"]
+    coefficients = dict(out["interactions"])
+    assert coefficients["LA:NG"] > 0  # referrals between these agencies: they share people
+    western = run_json(capsys, str(DATA / "western_us_5lists.csv"))
+    assert [term for term, _ in western["interactions"]] == ["A:E"]
 
 
 def test_readable_report(capsys: pytest.CaptureFixture[str]) -> None:
