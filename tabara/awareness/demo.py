@@ -120,7 +120,7 @@ def awareness_demo_load(*, officer: User) -> None:
             "Outdoor campaign at Nyagatare market",
             ActivityKind.OUTDOOR_CAMPAIGN,
             -10,
-            ("53", ""),
+            ("52", ""),
             ["general_public", "parents"],
             {("female", "18-24"): 140, ("male", "18-24"): 110, ("female", "36-59"): 95},
         ),
