@@ -89,10 +89,10 @@ def check_model(
     counts = np.asarray(cell_counts, dtype=np.float64)
     design = reduced_design(t, model, empty_pairs(t, model, counts, zeros))
     identifiable = design.rank == design.matrix.shape[1]
-    if np.any(layout(t).list_incidence @ counts == 0):
+    if not (layout(t).list_incidence @ counts).all():
         return ModelCheck(exists=False, identifiable=identifiable)  # t_i = 0 forces x = 0
     retained = counts[design.cells]
-    if np.all(retained > 0):
+    if retained.all():
         return ModelCheck(exists=True, identifiable=identifiable)  # x = n is interior
     if identifiable and fitted is not None and _is_interior_point(design, retained, fitted):
         return ModelCheck(exists=True, identifiable=True)
@@ -113,7 +113,7 @@ def _is_interior_point(design: ReducedDesign, retained: FloatArray, point: Float
     The move is d = D X (X' D X)^-1 r with D = diag(point) and r the margin residual:
     A d = r exactly, and d is tiny when `point` is a converged fit.
     """
-    if point.shape != retained.shape or not np.all(point > 0):
+    if point.shape != retained.shape or not (point > 0).all():
         return False
     x_matrix = design.matrix
     margins = x_matrix.T

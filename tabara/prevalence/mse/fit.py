@@ -135,56 +135,41 @@ def fit_model(
     model: int,
     cell_counts: IntArray | FloatArray,
     *,
-    previous: ModelFit | None = None,
+    start: FloatArray | None = None,
     zeros: int | None = None,
 ) -> ModelFit:
     """Fit `model` (a pair bitmask) to counts indexed by capture-pattern bitmask.
 
     Lists with nobody on them (possible in a bootstrap resample) have their cells treated
-    as structural zeros: that is the limit R's glm drifts towards. `previous` warm-starts
-    the iteration from a nested model's coefficients; `zeros` may pass the data's pairs
-    with no overlap when already known.
+    as structural zeros: that is the limit R's glm drifts towards. `start` may give
+    coefficients to start from (see `start_after`), ignored if it does not fit the design;
+    `zeros` may pass the data's pairs with no overlap when already known.
     """
     counts = np.asarray(cell_counts, dtype=np.float64)
     list_totals = layout(t).list_incidence @ counts
     empty = empty_pairs(t, model, counts, zeros) if model else 0
     empty_lists = 0 if list_totals.all() else bitmask(list_totals == 0)
     design = reduced_design(t, model, empty, empty_lists)
-    y = counts[design.cells]
-    start = None
-    if previous is not None and previous.empty_lists == empty_lists:
-        start = _nested_start(t, design.columns, counts, previous)
-    glm = fit_poisson(design.matrix, y, start=start)
+    if start is not None and (empty_lists or len(start) != len(design.columns)):
+        start = None
+    glm = fit_poisson(design.matrix, counts[design.cells], start=start)
     return _model_fit(t, model, empty, empty_lists, counts, glm)
 
 
-def _nested_start(
-    t: int, columns: IntArray, counts: FloatArray, previous: ModelFit
-) -> FloatArray | None:
-    """Start from a nested model's coefficients; a new interaction starts at log(N* / lambda*).
+def start_after(previous: ModelFit, pair: int, observed: float, expected: float) -> FloatArray:
+    """Coefficients to start the fit of `previous` plus interaction `pair` from.
 
-    That is the new term's maximiser with everything else held at the previous fit (it
-    rescales exactly the cells with both lists), so Newton needs fewer steps than from 0.
+    The new term starts at log(observed / expected overlap), its maximiser with everything
+    else held at the previous fit (it rescales exactly the cells with both lists), so
+    Newton needs about three steps instead of five. A pair with nobody in common adds no
+    column, so the previous coefficients are the start.
     """
-    where = np.searchsorted(columns, previous.columns)
-    if not (
-        np.all(where < len(columns))
-        and np.array_equal(columns[np.minimum(where, len(columns) - 1)], previous.columns)
-    ):
-        return None
-    start = np.zeros(len(columns))
-    start[where] = previous.beta
-    incidence = layout(t).pair_incidence
-    fitted = previous.fitted_cells()
-    is_new = np.ones(len(columns), dtype=bool)
-    is_new[where] = False
-    for k in np.flatnonzero(is_new).tolist():
-        pair = int(columns[k]) - 1 - t
-        if pair >= 0:
-            observed, expected = incidence[pair] @ counts, incidence[pair] @ fitted
-            if observed > 0 and expected > 0:
-                start[k] = math.log(observed / expected)
-    return start
+    if observed <= 0:
+        return previous.beta
+    column = 1 + previous.t + pair
+    where = int(np.searchsorted(previous.columns, column))
+    value = math.log(observed / expected) if expected > 0 else 0.0
+    return np.insert(previous.beta, where, value)
 
 
 def fit_main_effects_many(t: int, cell_counts: FloatArray) -> list[ModelFit]:

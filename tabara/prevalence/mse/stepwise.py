@@ -19,8 +19,8 @@ import numpy as np
 from scipy.special import pdtr, pdtrc
 
 from tabara.prevalence.mse.checks import check_model, is_identifiable
-from tabara.prevalence.mse.design import FloatArray, IntArray, bitmask, layout, zero_pairs
-from tabara.prevalence.mse.fit import ModelFit, fit_model
+from tabara.prevalence.mse.design import FloatArray, IntArray, bitmask, layout
+from tabara.prevalence.mse.fit import ModelFit, fit_model, start_after
 
 DEFAULT_THRESHOLD = 0.02
 AIC_WALD_LIMIT = 0.05
@@ -59,7 +59,8 @@ def stepwise_fit(
     if fit.empty_lists:
         return fit  # a list with nobody on it makes every enlarged model fail to exist
     for _ in range(incidence.shape[0]):
-        p_values = overlap_p_values(nstar, incidence @ fit.fitted_cells())
+        expected = incidence @ fit.fitted_cells()
+        p_values = overlap_p_values(nstar, expected)
         if fit.model:
             p_values[layout(t).model_pairs(fit.model)] = 1.0
         chosen: tuple[int, ModelFit] | None = None
@@ -67,7 +68,8 @@ def stepwise_fit(
         # Smallest p-value first; a stable sort keeps list order among equal p-values.
         for k in candidates[np.argsort(p_values[candidates], kind="stable")]:
             pair = int(k)
-            trial = _admissible_fit(t, fit.model | 1 << pair, counts, fit, zeros)
+            start = start_after(fit, pair, nstar[pair], expected[pair])
+            trial = _admissible_fit(t, fit.model | 1 << pair, counts, start, zeros)
             if trial is not None:
                 chosen = (pair, trial)
                 break
@@ -80,12 +82,12 @@ def stepwise_fit(
 
 
 def _admissible_fit(
-    t: int, model: int, counts: FloatArray, previous: ModelFit, zeros: int
+    t: int, model: int, counts: FloatArray, start: FloatArray, zeros: int
 ) -> ModelFit | None:
     """Fit `model` if it passes both SparseMSE checks, else None (the fit doubles as proof)."""
     if not is_identifiable(t, model, counts, zeros):
         return None
-    trial = fit_model(t, model, counts, previous=previous, zeros=zeros)
+    trial = fit_model(t, model, counts, start=start, zeros=zeros)
     if not check_model(t, model, counts, fitted=trial.mu, zeros=zeros).exists:
         return None
     return trial
@@ -99,17 +101,20 @@ def aic_stepwise_fit(
 ) -> ModelFit:
     """The UK 2014 rule: forward AIC selection with a Wald p <= 0.05 guard on each term."""
     counts = np.asarray(cell_counts, dtype=np.float64)
-    n_pairs = layout(t).n_pairs
-    zeros = zero_pairs(t, counts)
+    incidence = layout(t).pair_incidence
+    nstar = incidence @ counts
+    zeros = bitmask(nstar == 0)
     fit = main if main is not None else fit_model(t, 0, counts)
     if fit.empty_lists:
         return fit
     while True:
         best: tuple[int, ModelFit] | None = None
-        for pair in range(n_pairs):
+        expected = incidence @ fit.fitted_cells()
+        for pair in range(len(nstar)):
             if fit.model >> pair & 1:
                 continue
-            trial = _admissible_fit(t, fit.model | 1 << pair, counts, fit, zeros)
+            start = start_after(fit, pair, nstar[pair], expected[pair])
+            trial = _admissible_fit(t, fit.model | 1 << pair, counts, start, zeros)
             if trial is not None and (best is None or trial.aic < best[1].aic):
                 best = (pair, trial)
         if best is None or best[1].aic >= fit.aic:
