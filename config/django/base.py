@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tabara.core.context_processors.languages",
+                "tabara.accounts.context_processors.staff_nav",
             ],
         },
     },

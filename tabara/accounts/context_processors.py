@@ -1,0 +1,34 @@
+"""The staff navigation: only the sections the signed-in user may open."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from tabara.accounts.access import verified_staff
+from tabara.accounts.roles import Perm
+
+SECTIONS = [
+    ("intake:inbox", _("Reports"), Perm.REPORT_VIEW),
+    ("screening:list", _("Screening"), Perm.SCREENING_RUN),
+    ("referrals:queue", _("My queue"), Perm.CASE_VIEW),
+    ("cases:list", _("Cases"), Perm.CASE_VIEW),
+    ("prevalence:list", _("Prevalence"), Perm.PREVALENCE_RUN),
+    ("awareness:staff_dashboard", _("Awareness"), Perm.AWARENESS_MANAGE),
+]
+
+
+def staff_nav(request: HttpRequest) -> dict[str, object]:
+    user = verified_staff(request)
+    if user is None:
+        return {"staff_nav": []}
+    links = []
+    for name, label, perm in SECTIONS:
+        if not user.can(perm):
+            continue
+        try:
+            links.append({"url": reverse(name), "label": label})
+        except NoReverseMatch:  # a section whose pages are not installed
+            continue
+    return {"staff_nav": links}
