@@ -23,6 +23,7 @@ class AuditAction(models.TextChoices):
     KEYS_ROTATED = "keys_rotated", _("Encryption keys rotated")
     SCREENING_STARTED = "screening_started", _("Screening started")
     SCREENING_COMPLETED = "screening_completed", _("Screening completed")
+    ESTIMATION_REQUESTED = "estimation_requested", _("Prevalence estimation requested")
     ACTIVITY_SAVED = "activity_saved", _("Awareness activity saved")
     ATTENDANCE_IMPORTED = "attendance_imported", _("Attendance imported")
     TEST_RECORDED = "test_recorded", _("Knowledge test recorded")

@@ -1,4 +1,10 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from tabara.prevalence import views
 
 app_name = "prevalence"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("staff/prevalence/", views.estimation_list, name="list"),
+    path("staff/prevalence/<int:estimation_id>/", views.estimation_detail, name="detail"),
+    path("staff/prevalence/<int:estimation_id>/export.csv", views.estimation_export, name="export"),
+]
