@@ -16,6 +16,7 @@ from tabara.accounts.models import Organization, User
 from tabara.accounts.roles import Role
 from tabara.accounts.services import staff_user_create
 from tabara.awareness.demo import awareness_demo_load
+from tabara.cases.demo import case_staff_create, cases_demo_load
 from tabara.geo.models import AdminUnit
 from tabara.geo.services import geography_load
 from tabara.intake.choices import AgeGroup, Channel, LocationKind, RecruitmentChannel, Sex
@@ -99,6 +100,11 @@ def demo_load(*, with_villages: bool = True) -> tuple[list[DemoAccount], list[st
         accounts.append(DemoAccount(username, password, role.value, org, _secret(device)))
     receipts = [] if Report.objects.exists() else _demo_reports()
     awareness_demo_load(officer=User.objects.get(username="programme"))
+    for user, password in case_staff_create(DEMO_PASSWORD_SUFFIX):
+        device = TOTPDevice.objects.get(user=user, name="default")
+        org = user.organization.short_name if user.organization else ""
+        accounts.append(DemoAccount(user.username, password, user.roles[0], org, _secret(device)))
+    cases_demo_load()
     return accounts, receipts
 
 

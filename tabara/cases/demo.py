@@ -1,0 +1,110 @@
+"""Synthetic demo cases and referrals for `make run`, so queues are not empty.
+
+Called from tabara/core/demo.py after organizations, staff and reports exist. Idempotent:
+nothing is added once any case exists. Every name here is invented.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from tabara.accounts.models import Organization, User
+from tabara.accounts.roles import Role
+from tabara.accounts.services import staff_user_create
+from tabara.cases.choices import ExploitationType, PersonRole, ScreeningOutcome
+from tabara.cases.models import Case
+from tabara.cases.services import CaseInput, case_open, case_open_from_report, case_person_add
+from tabara.geo.models import AdminUnit
+from tabara.intake.models import Report
+from tabara.referrals.models import ACKNOWLEDGE_WITHIN, Referral
+from tabara.referrals.rulesets import routing_load_default
+
+# (username, first, last, organization, role): who receives the routed referrals.
+CASE_STAFF = [
+    ("ncda", "Grace", "Iradukunda", "NCDA", Role.CASE_WORKER),
+    ("ncdaboss", "Jean", "Mugabo", "NCDA", Role.SUPERVISOR),
+    ("isange", "Alice", "Mukeshimana", "ISANGE-KCY", Role.CASE_WORKER),
+    ("hope", "Divine", "Uwimana", "HOPE", Role.CASE_WORKER),
+]
+
+
+def case_staff_create(password_suffix: str) -> list[tuple[User, str]]:
+    """The demo staff of receiving agencies, with their passwords (created once)."""
+    made = []
+    for username, first, last, short, role in CASE_STAFF:
+        password = f"{username}{password_suffix}"
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user, _device = staff_user_create(
+                username=username,
+                password=password,
+                organization=Organization.objects.get(short_name=short),
+                roles=[role],
+                first_name=first,
+                last_name=last,
+                email=f"{username}@demo.tabara.invalid",
+            )
+        made.append((user, password))
+    return made
+
+
+@transaction.atomic
+def cases_demo_load() -> int:
+    """Open demo cases (from the demo reports and directly), routed by the default rules."""
+    routing_load_default()
+    if Case.objects.exists():
+        return 0
+    intake = User.objects.get(username="intake")
+    ncda = User.objects.get(username="ncda")
+    opened = []
+    for report in Report.objects.order_by("id")[:3]:
+        opened.append(
+            case_open_from_report(
+                user=intake,
+                report_id=report.pk,
+                data=CaseInput(
+                    screening_outcome=ScreeningOutcome.POSSIBLE_VICTIM, consent_to_share=True
+                ),
+            )
+        )
+    musanze = AdminUnit.objects.filter(level="district", code="43").first()
+    child = case_open(
+        user=ncda,
+        data=CaseInput(
+            screening_outcome=ScreeningOutcome.PRESUMED_VICTIM,
+            child_involved=True,
+            exploitation_type=ExploitationType.DOMESTIC_SERVITUDE,
+            district=musanze,
+            summary="A 13-year-old girl brought to Kigali as a house help, not paid, not in "
+            "school (synthetic).",
+            consent_to_share=True,
+        ),
+    )
+    case_person_add(
+        user=ncda,
+        case_id=child.pk,
+        role=PersonRole.PRESUMED_VICTIM,
+        full_name="Ineza Demo",
+        age=13,
+        needs="Safe accommodation, return to school, family tracing",
+    )
+    case_person_add(
+        user=ncda,
+        case_id=child.pk,
+        role=PersonRole.SUSPECTED_TRAFFICKER,
+        full_name="Employer Demo",
+        description="Household in Kicukiro",
+    )
+    opened.append(child)
+    # One referral already late, so the overdue board and escalation have something to show.
+    late = Referral.objects.filter(case=opened[0]).order_by("id").first()
+    if late is not None:
+        past = timezone.now() - timedelta(days=4)
+        deadline = past + ACKNOWLEDGE_WITHIN[late.urgency]
+        Referral.objects.filter(pk=late.pk).update(
+            sent_at=past, deadline_at=deadline, next_escalation_at=deadline
+        )
+    return len(opened)

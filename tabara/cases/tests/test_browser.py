@@ -1,0 +1,81 @@
+"""From a report to an accepted referral in Chromium, and the reporter sees the new status.
+
+Chromium comes from Debian (/usr/bin/chromium); Playwright never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import urllib.request
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from tabara.accounts.roles import Role
+from tabara.accounts.tests.factories import PASSWORD
+from tabara.cases.tests.factories import agencies_create
+from tabara.intake.choices import AgeGroup, ReportStatus
+from tabara.intake.tests.factories import submit_report
+from tabara.intake.tests.test_browser import (  # shared browser fixtures and helpers
+    _fresh_limits,
+    browser,
+    current_code,
+    desktop,
+    label_in,
+    open_followup,
+    phone,
+    submit,
+)
+from tabara.referrals.models import Referral, ReferralStatus
+
+__all__ = ["_fresh_limits", "browser", "desktop", "phone"]
+pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads committed rows
+
+
+def sign_in(context: BrowserContext, base: str, user, start: str) -> Page:
+    page = context.new_page()
+    page.goto(f"{base}{start}")  # anonymous: sent to sign-in, then back here
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=otp_token]", current_code(user))
+    assert submit(page).status == 200
+    assert page.url == f"{base}{start}"
+    return page
+
+
+def test_case_from_report_is_routed_accepted_and_the_reporter_sees_it(
+    live_server, geography, browser: Browser, desktop: BrowserContext, phone, make_staff
+) -> None:
+    agencies = agencies_create()
+    submitted = submit_report(age_group=AgeGroup.CHILD, sector_code="1101")
+    intake = make_staff(roles=[Role.INTAKE_OFFICER], organization=agencies["RIB"])
+    worker = make_staff(roles=[Role.CASE_WORKER], organization=agencies["NCDA"])
+    base = live_server.url
+    # The first request imports every view (and the API schema): warm up outside the timeout.
+    urllib.request.urlopen(f"{base}/en/staff/sign-in/", timeout=60).close()  # noqa: S310
+
+    page = sign_in(desktop, base, intake, f"/en/staff/reports/{submitted.report.pk}/")
+    page.click("#open-case")
+    page.select_option("select[name=screening_outcome]", "presumed_victim")
+    page.select_option("select[name=exploitation_type]", "domestic_servitude")
+    page.check("input[name=consent_to_share]")
+    assert submit(page, "#case-form button[type=submit]").status == 200
+    assert "NCDA" in page.inner_text("#referrals")
+    referral = Referral.objects.get(to_org=agencies["NCDA"])
+    assert referral.urgency == "critical" and referral.rule_id == "child-victim"
+
+    other = browser.new_context()
+    try:
+        queue = sign_in(other, base, worker, "/en/staff/queue/")
+        queue.click(f"#queue-referrals a:text-is('{referral.case.reference}')")
+        assert submit(queue, "button[value=acknowledge]").status == 200
+        assert queue.inner_text("#referral-status") == label_in("en", ReferralStatus.ACKNOWLEDGED)
+        assert submit(queue, "button[value=accept]").status == 200
+        assert queue.inner_text("#referral-status") == label_in("en", ReferralStatus.ACCEPTED)
+        queue.click("#open-case")
+        assert queue.locator("#limited").is_visible()  # NCDA sees the victim's needs only
+    finally:
+        other.close()
+
+    reporter = phone.new_page()
+    open_followup(reporter, base, submitted.receipt)
+    assert reporter.inner_text("#status") == label_in("rw", ReportStatus.REFERRED)
