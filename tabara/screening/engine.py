@@ -19,6 +19,7 @@ from tabara.screening.ruleset import load_ruleset
 
 # Element statuses that state a fact, so the law behind them counts for legal confirmation.
 _ESTABLISHED = frozenset({"yes", "no", "met", "partial", "identified"})
+_RULE_IDS = ("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9")
 
 
 class InvalidAnswers(ValueError):
@@ -150,7 +151,7 @@ def assess(c: Compiled, y: int, n: int) -> Assessment:
     else:
         outcome, decided_by = "insufficient_information", "R10"
     held = (r1, r2, r3, r4, r5, r6, r7, r8, r9)
-    rules_met = tuple(f"R{i}" for i, holds in enumerate(held, start=1) if holds)
+    rules_met = tuple(rule_id for rule_id, holds in zip(_RULE_IDS, held, strict=True) if holds)
     if decided_by == "R10":
         rules_met += ("R10",)
 
