@@ -13,6 +13,8 @@ from tabara.accounts.roles import Role
 from tabara.accounts.tests.factories import staff_factory
 from tabara.geo.services import geography_load
 
+pytest_plugins = ["tabara.core.tests.browser"]
+
 
 @pytest.fixture
 def geography(db: None) -> None:

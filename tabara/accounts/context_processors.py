@@ -19,7 +19,7 @@ SECTIONS = [
 ]
 
 
-def staff_nav(request: HttpRequest) -> dict[str, object]:
+def staff_nav(request: HttpRequest) -> dict[str, list[dict[str, str]]]:
     user = verified_staff(request)
     if user is None:
         return {"staff_nav": []}
@@ -28,7 +28,7 @@ def staff_nav(request: HttpRequest) -> dict[str, object]:
         if not user.can(perm):
             continue
         try:
-            links.append({"url": reverse(name), "label": label})
+            links.append({"url": reverse(name), "label": str(label)})
         except NoReverseMatch:  # a section whose pages are not installed
             continue
     return {"staff_nav": links}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from tabara.accounts.access import verified_staff
+from tabara.accounts.context_processors import staff_nav
 from tabara.accounts.forms import SignInForm
 from tabara.accounts.services import SignInError, staff_sign_in
 from tabara.audit.models import AuditAction
@@ -34,9 +36,9 @@ def _throttled(request: HttpRequest, username: str) -> bool:
 
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
-    target = request.GET.get("next") or reverse("intake:inbox")
+    target = request.GET.get("next") or reverse("accounts:home")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = reverse("intake:inbox")
+        target = reverse("accounts:home")
     form = SignInForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -64,3 +66,14 @@ def sign_out(request: HttpRequest) -> HttpResponse:
         audit_record(actor=user, action=AuditAction.LOGOUT, target_type="user", target_id=user.pk)
     logout(request)
     return HttpResponseRedirect(reverse("accounts:login"))
+
+
+def staff_home(request: HttpRequest) -> HttpResponse:
+    """Send signed-in staff to the first section their roles open (sign-in otherwise)."""
+    user = verified_staff(request)
+    if user is None:
+        return redirect_to_login(request.get_full_path())
+    sections = staff_nav(request)["staff_nav"]
+    if sections:
+        return HttpResponseRedirect(sections[0]["url"])
+    return render(request, "accounts/no_sections.html")

@@ -98,7 +98,7 @@ def test_open_redirects_are_refused(make_staff) -> None:
         URL + "?next=https://evil.example/",
         {"username": user.username, "password": PASSWORD, "otp_token": current_code(user)},
     )
-    assert response["Location"] == "/en/staff/reports/"
+    assert response["Location"] == "/en/staff/"
 
 
 @pytest.mark.django_db
@@ -107,3 +107,18 @@ def test_sign_out_is_audited(staff_client) -> None:
     client.post("/en/staff/sign-out/")
     assert AuditEvent.objects.filter(action=AuditAction.LOGOUT, actor=user).exists()
     assert client.get("/en/staff/reports/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_staff_home_opens_the_intake_officers_inbox(staff_client) -> None:
+    client, _user = staff_client(Role.INTAKE_OFFICER)
+    response = client.get("/en/staff/")
+    assert response.status_code == 302 and response["Location"] == "/en/staff/reports/"
+
+
+@pytest.mark.django_db
+def test_staff_home_sends_analysts_to_a_page_they_may_open(staff_client) -> None:
+    client, _user = staff_client(Role.ANALYST)
+    landing = client.get("/en/staff/")["Location"]
+    assert landing != "/en/staff/reports/"
+    assert client.get(landing).status_code == 200

@@ -1,0 +1,42 @@
+"""An analyst uploads the UK table, runs a bootstrap estimate and reads the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from tabara.accounts.roles import Role
+from tabara.core.tests.browser import sign_in, submit
+from tabara.prevalence.models import Estimation
+
+UK = Path(__file__).parent / "data" / "uk_2013_5lists.csv"
+SCREENSHOT = Path(__file__).resolve().parents[3] / "docs" / "screenshots" / "prevalence-report.png"
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_analyst_uploads_runs_and_reads_the_report(live_server, desktop_context, make_staff):
+    analyst = make_staff(roles=[Role.ANALYST])
+    page = desktop_context.new_page()
+    assert sign_in(page, live_server.url, analyst).status == 200
+    page.goto(f"{live_server.url}/en/staff/prevalence/")
+    page.fill("input[name=title]", "UK 2013, five lists")
+    page.set_input_files("input[name=table]", str(UK))
+    page.select_option("select[name=method]", "stepwise")
+    page.fill("input[name=bootstrap]", "200")
+    assert submit(page).status == 200
+    assert "Waiting for the worker" in page.inner_text("#progress")
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0")  # the worker
+    estimation = Estimation.objects.get()
+    assert estimation.status == "done", estimation.error
+
+    page.reload()
+    assert page.inner_text("#estimate") == f"{estimation.result['estimate']:,.0f}".replace(",", "")
+    assert page.locator("svg[role=img]").count() == 2  # bootstrap histogram and sensitivity
+    assert page.locator("#bca-low").inner_text() != ""
+    assert "overlap more than chance" in page.content()
+    if SCREENSHOT.parent.is_dir():
+        page.screenshot(path=str(SCREENSHOT), full_page=True)
