@@ -183,13 +183,34 @@ def fit_main_effects_many(t: int, cell_counts: FloatArray) -> list[ModelFit]:
     fits: list[ModelFit | None] = [None] * len(counts)
     if len(regular):
         design = reduced_design(t, 0, 0, 0)
-        glms = fit_poisson_batch(design.matrix, counts[regular][:, design.cells])
-        for k, glm in zip(regular, glms, strict=True):
+        try:
+            glms = fit_poisson_batch(design.matrix, counts[regular][:, design.cells])
+        except np.linalg.LinAlgError:
+            glms = []  # a singular step somewhere: fit each table on its own below
+        for k, glm in zip(regular, glms, strict=False):
             fits[k] = _model_fit(t, 0, 0, 0, counts[k], glm)
     return [
         fit if fit is not None else fit_model(t, 0, row)
         for fit, row in zip(fits, counts, strict=True)
     ]
+
+
+def fit_model_many(
+    t: int, model: int, empty: int, tables: FloatArray, starts: FloatArray
+) -> list[ModelFit]:
+    """Fits of one model to many tables whose structural zeros (`empty`) are the same.
+
+    None of the tables may have a list with nobody on it. Each row is fitted from its row
+    of `starts`; a singular step anywhere sends the batch through `fit_model` one by one.
+    """
+    design = reduced_design(t, model, empty, 0)
+    try:
+        glms = fit_poisson_batch(design.matrix, tables[:, design.cells], starts=starts)
+    except np.linalg.LinAlgError:
+        return [
+            fit_model(t, model, row, start=start) for row, start in zip(tables, starts, strict=True)
+        ]
+    return [_model_fit(t, model, empty, 0, row, glm) for row, glm in zip(tables, glms, strict=True)]
 
 
 def _model_fit(

@@ -121,12 +121,17 @@ def covariance(x: FloatArray, weights: FloatArray) -> FloatArray:
 
 
 def fit_poisson_batch(
-    x: FloatArray, ys: FloatArray, *, max_iterations: int = MAX_ITERATIONS
+    x: FloatArray,
+    ys: FloatArray,
+    *,
+    starts: FloatArray | None = None,
+    max_iterations: int = MAX_ITERATIONS,
 ) -> list[GlmFit]:
     """`fit_poisson` on every row of `ys` at once (same design, each row stops on its own).
 
-    The iteration of each row is exactly the one `fit_poisson` would run from R's start;
-    rows are only frozen once converged, so results do not depend on the batch.
+    Each row runs the iteration `fit_poisson` would run from the same start (R's, or its
+    row of `starts`); rows are frozen once converged, so results do not depend on the
+    batch. Raises numpy's LinAlgError if some step is singular.
     """
     n_rows, n_params = ys.shape[0], x.shape[1]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -134,10 +139,17 @@ def fit_poisson_batch(
     constant = ylogy.sum(axis=1) - ys.sum(axis=1)
     # Row r of `outer` is vec(x_r x_r'), so the Gram matrices of all rows are mu @ outer.
     outer = (x[:, :, None] * x[:, None, :]).reshape(x.shape[0], n_params * n_params)
-    mu = ys + 0.1
-    eta = np.log(mu)
-    dev = 2.0 * (constant - (ys * eta).sum(axis=1) + mu.sum(axis=1))
-    beta = np.zeros((n_rows, n_params))
+    if starts is None:
+        mu = ys + 0.1
+        eta = np.log(mu)
+        log_mu = eta
+        beta = np.zeros((n_rows, n_params))
+    else:
+        beta = np.array(starts, dtype=np.float64)
+        eta = beta @ x.T
+        log_mu = np.maximum(eta, _LOG_TINY)
+        mu = np.exp(log_mu)
+    dev = 2.0 * (constant - (ys * log_mu).sum(axis=1) + mu.sum(axis=1))
     weights = mu.copy()
     iterations = np.zeros(n_rows, dtype=np.int64)
     converged = np.zeros(n_rows, dtype=bool)

@@ -69,7 +69,7 @@ def stepwise_fit(
         for k in candidates[np.argsort(p_values[candidates], kind="stable")]:
             pair = int(k)
             start = start_after(fit, pair, nstar[pair], expected[pair])
-            trial = _admissible_fit(t, fit.model | 1 << pair, counts, start, zeros)
+            trial = admissible_fit(t, fit.model | 1 << pair, counts, start, zeros)
             if trial is not None:
                 chosen = (pair, trial)
                 break
@@ -81,10 +81,13 @@ def stepwise_fit(
     return fit
 
 
-def _admissible_fit(
+def admissible_fit(
     t: int, model: int, counts: FloatArray, start: FloatArray, zeros: int
 ) -> ModelFit | None:
-    """Fit `model` if it passes both SparseMSE checks, else None (the fit doubles as proof)."""
+    """Fit `model` if it passes both SparseMSE checks, else None (the fit doubles as proof).
+
+    `zeros` is the bitmask of the data's pairs with nobody in common.
+    """
     if not is_identifiable(t, model, counts, zeros):
         return None
     trial = fit_model(t, model, counts, start=start, zeros=zeros)
@@ -114,7 +117,7 @@ def aic_stepwise_fit(
             if fit.model >> pair & 1:
                 continue
             start = start_after(fit, pair, nstar[pair], expected[pair])
-            trial = _admissible_fit(t, fit.model | 1 << pair, counts, start, zeros)
+            trial = admissible_fit(t, fit.model | 1 << pair, counts, start, zeros)
             if trial is not None and (best is None or trial.aic < best[1].aic):
                 best = (pair, trial)
         if best is None or best[1].aic >= fit.aic:

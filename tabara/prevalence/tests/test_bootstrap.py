@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from tabara.prevalence.mse import MSEModelError, Selector, bootstrap
+from tabara.prevalence.mse import MSEModelError, Selector, bootstrap, stepwise_fit
+from tabara.prevalence.mse.batch import stepwise_many
 from tabara.prevalence.mse.bootstrap import resample_rows
 from tabara.prevalence.mse.intervals import bca_quantiles, r_quantile
 from tabara.prevalence.mse.rstream import RStream
@@ -45,6 +46,19 @@ def test_bca_1000_replicates_match_sparsemse(name: str, reference: dict[str, Any
     assert eighty is not None
     for ours, theirs in zip(eighty, expected["BCa"].values(), strict=True):
         assert within(0.05, ours, theirs)
+
+
+@pytest.mark.parametrize("name", ["uk_2013_5lists", "new_orleans_5lists"])
+def test_batched_stepwise_makes_the_same_choices_as_one_by_one(name: str) -> None:
+    table = load(name)
+    tables = np.zeros((300, table.n_cells))
+    np.add.at(tables.T, table.codes, resample_rows(table, 300, 99).T)
+    one_by_one = [stepwise_fit(table.n_lists, row) for row in tables]
+    batched = stepwise_many(table.n_lists, tables)
+    assert [fit.model for fit in batched] == [fit.model for fit in one_by_one]
+    assert np.allclose(
+        [fit.estimate for fit in batched], [fit.estimate for fit in one_by_one], rtol=1e-9
+    )
 
 
 def test_result_does_not_depend_on_worker_count() -> None:
