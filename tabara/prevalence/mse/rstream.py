@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -160,26 +161,39 @@ class RStream:
 
     def rmultinom(self, size: int, weights: Sequence[float] | np.ndarray) -> list[int]:
         """One multinomial draw of `size` over cells with the given (unnormalised) weights."""
-        total = 0.0
-        for w in weights:
-            if w > 0:
-                total += float(w)
-        prob = [float(w) / total for w in weights]
-        remaining = np.longdouble(0.0)
-        for value in prob:
-            remaining += np.longdouble(value)
-        draw = [0] * len(prob)
+        conditional = _conditional_probabilities(tuple(float(w) for w in weights))
+        draw = [0] * len(conditional)
         left = size
-        for k in range(len(prob) - 1):
-            if prob[k] != 0.0:
-                pp = float(np.longdouble(prob[k]) / remaining)
+        for k, pp in enumerate(conditional[:-1]):
+            if pp != 0.0:
                 draw[k] = self.rbinom(left, pp) if pp < 1.0 else left
                 left -= draw[k]
             if left <= 0:
                 return draw
-            remaining -= np.longdouble(prob[k])
         draw[-1] = left
         return draw
+
+
+@lru_cache(maxsize=64)
+def _conditional_probabilities(weights: tuple[float, ...]) -> tuple[float, ...]:
+    """P(cell k | not in cells before k), as R's rmultinom computes them.
+
+    R normalises in double precision, then keeps the remaining probability in long double;
+    these do not depend on the draws, so a bootstrap computes them once.
+    """
+    total = 0.0
+    for w in weights:
+        if w > 0:
+            total += w
+    prob = [w / total for w in weights]
+    remaining = np.longdouble(0.0)
+    for value in prob:
+        remaining += np.longdouble(value)
+    conditional = []
+    for value in prob:
+        conditional.append(float(np.longdouble(value) / remaining) if value != 0.0 else 0.0)
+        remaining -= np.longdouble(value)
+    return tuple(conditional)
 
 
 def _stirling_bound(n: int, ix: int, m: int, fm: float, xm: float, p: float, q: float) -> float:
