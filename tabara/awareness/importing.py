@@ -235,7 +235,7 @@ def _age_band(text: str, reasons: list[str]) -> str:
 def _role(text: str, reasons: list[str]) -> str:
     if not text:
         return ""
-    lowered = text.lower().replace(" ", "_")
+    lowered = text.lower()
     if lowered in Audience.values:
         return lowered
     for value, label in Audience.choices:

@@ -64,6 +64,13 @@ def _simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
     return [point for point, kept in zip(points, keep, strict=True) if kept]
 
 
+def ring_path(ring: Sequence[Point]) -> str:
+    """SVG path data of a closed ring; a ring too small to see after simplifying is dropped."""
+    if len(ring) < 4:
+        return ""
+    return "M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in ring[:-1]) + "Z"
+
+
 def _centroid(ring: Sequence[Point]) -> Point:
     area = cx = cy = 0.0
     for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
@@ -106,11 +113,9 @@ def district_shapes() -> tuple[tuple[DistrictShape, ...], float]:
         for ring in rings:
             projected = [((x - x0) * shrink * scale, (y1 - y) * scale) for x, y in ring]
             simple = _simplify(projected, TOLERANCE)
-            if len(simple) < 4:
-                continue
             if len(simple) > len(largest):
                 largest = simple
-            parts.append("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in simple[:-1]) + "Z")
+            parts.append(ring_path(simple))
         label_x, label_y = _centroid(largest)
         code = f"{int(properties['id']):02d}"
         shapes.append(

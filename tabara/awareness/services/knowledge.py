@@ -210,7 +210,7 @@ def invite_answer(*, code: str, answers: dict[str, str]) -> Attempt:
     used = AttemptCode.objects.filter(pk=invite.pk, used_at__isnull=True).update(
         used_at=timezone.now()
     )
-    if not used:
+    if not used:  # pragma: no cover - another request used the code since invite_open
         raise InviteInvalid(code)
     return attempt_record(
         test=invite.test,

@@ -41,7 +41,7 @@ def quiz(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             invite_answer(code=code, answers=form.answers())
-        except InviteInvalid:
+        except InviteInvalid:  # pragma: no cover - the code was used by a parallel request
             return render(request, "awareness/public/bad_link.html", status=404)
         return render(request, "awareness/public/quiz_done.html")
     return render(
