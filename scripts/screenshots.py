@@ -83,7 +83,7 @@ def server(env: dict[str, str], log: Path) -> Iterator[str]:
             stderr=subprocess.STDOUT,
         )
         try:
-            deadline = time.monotonic() + 30
+            deadline = time.monotonic() + 120
             while True:
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise SystemExit(f"The server did not start:\n{log.read_text()}")
@@ -171,6 +171,33 @@ def staff_pages(desktop: BrowserContext, base: str, out: Path, password: str, se
     page.fill("textarea[name=body]", "Murakoze. We have passed this to RIB in Gasabo. (synthetic)")
     staff_submit(page, "button[name=action][value=reply]")
     shoot(page, out / "staff-report.png")
+    screening_interview(page, base, out)
+    page.close()
+
+
+def screening_interview(page: Page, base: str, out: Path) -> None:
+    """Start a screening from the open report, answer the first questions, shoot both steps."""
+    page.click("text=Screen this situation")
+    page.fill("input[name=subject]", "Young woman met at the bus park (synthetic)")
+    staff_submit(page, "main form button[type=submit]")
+    for field in page.locator("fieldset.q").all()[:4]:
+        field.locator("input[value=yes]").check()
+    staff_submit(page, "button[name=action][value=save]")
+    shoot(page, out / "screening-interview.png")
+    staff_submit(page, "button[name=action][value=finish]")
+    shoot(page, out / "screening-result.png")
+
+
+def self_check(phone: BrowserContext, base: str, out: Path) -> None:
+    """The public self-check in Kinyarwanda: the first questions, then a result."""
+    page = phone.new_page()
+    page.goto(f"{base}/rw/check/")
+    shoot(page, out / "self-check-rw-phone.png")
+    for field in page.locator("main fieldset").all():
+        field.locator("input[value=yes]").check()
+    submit(page, "button[name=action][value=next]")
+    submit(page, "button[name=action][value=result]")
+    shoot(page, out / "self-check-result-rw-phone.png")
     page.close()
 
 
@@ -201,6 +228,7 @@ def main() -> None:
             page = phone.new_page()
             followup(page, base, receipt)
             shoot(page, out / "followup-phone.png")
+            self_check(phone, base, out)
             browser.close()
 
 
