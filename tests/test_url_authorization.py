@@ -33,6 +33,7 @@ UNDECLARED_OK = {
     "healthz": "liveness probe, no data",
     "login": "the sign-in page itself",
     "logout": "signing out needs no permission",
+    "home": "staff landing (accounts:home): signs in, then redirects to a permitted section",
 }
 # The JSON API authorizes per operation; SMS/USSD gateway callbacks by a secret in the URL.
 # Both are covered by their own tests.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from tabara.accounts.models import User
@@ -71,12 +71,22 @@ def _accepted_for(org_id: int) -> QuerySet[Referral]:
 
 def case_list_accessible(user: User) -> QuerySet[Case]:
     """Cases the user's organization owns or has accepted a referral on; none without case.view."""
+    return cases_owned(user) | cases_shared(user)
+
+
+def cases_owned(user: User) -> QuerySet[Case]:
+    """The accessible cases that the user's organization owns (fails closed like the above)."""
     if not user.can(Perm.CASE_VIEW) or user.organization_id is None:
         return Case.objects.none()
-    org_id = user.organization_id
-    return Case.objects.filter(
-        Q(owner_org_id=org_id) | Q(pk__in=_accepted_for(org_id).values("case_id"))
-    )
+    return Case.objects.filter(owner_org_id=user.organization_id)
+
+
+def cases_shared(user: User) -> QuerySet[Case]:
+    """The accessible cases that another organization referred to the user's, once accepted."""
+    if not user.can(Perm.CASE_VIEW) or user.organization_id is None:
+        return Case.objects.none()
+    accepted = _accepted_for(user.organization_id).values("case_id")
+    return Case.objects.filter(pk__in=accepted).exclude(owner_org_id=user.organization_id)
 
 
 def access_case_by_id(user: User, case_id: int, *, purpose: Purpose) -> CaseAccess:

@@ -73,6 +73,7 @@ class Case(models.Model):
         ordering = ["-opened_at", "-id"]
         indexes = [
             models.Index(fields=["owner_org", "status", "-opened_at"]),
+            models.Index(fields=["owner_org", "status", "updated_at"]),
             models.Index(fields=["owner_org", "exploitation_type", "-opened_at"]),
             models.Index(fields=["owner_org", "district", "-opened_at"]),
         ]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
-from tabara.cases.access import case_list_accessible
+from tabara.cases.access import cases_owned, cases_shared
 from tabara.cases.choices import CaseStatus
 from tabara.cases.models import Case
 from tabara.referrals.models import Referral, ReferralStatus
@@ -34,19 +35,39 @@ def _overdue_referral() -> QuerySet[Referral]:
     )
 
 
-def case_list(user: User, filters: CaseFilters, *, limit: int = 50) -> list[Case]:
-    """Accessible cases matching the filters, newest first, each flagged `has_overdue`."""
-    cases = case_list_accessible(user).select_related(*LIST_RELATIONS).defer("summary")
+def _filtered(cases: QuerySet[Case], filters: CaseFilters) -> QuerySet[Case]:
     if filters.status:
         cases = cases.filter(status=filters.status)
     if filters.exploitation_type:
         cases = cases.filter(exploitation_type=filters.exploitation_type)
     if filters.district_code:
         cases = cases.filter(district__code=filters.district_code)
-    cases = cases.annotate(has_overdue=Exists(_overdue_referral()))
     if filters.overdue:
-        cases = cases.filter(has_overdue=True)
-    return list(cases.order_by("-opened_at", "-id")[:limit])
+        cases = cases.filter(Exists(_overdue_referral()))
+    return cases
+
+
+def case_list(user: User, filters: CaseFilters, *, limit: int = 50) -> list[Case]:
+    """Accessible cases matching the filters, newest first, each flagged `has_overdue`.
+
+    Owned and shared cases are ranked separately (each walks its own index) and merged:
+    one OR across both would make the database sort every accessible case. Three queries
+    whatever the number of rows.
+    """
+    newest = ("-opened_at", "-id")
+    keys: list[tuple[datetime, int]] = []
+    for part in (cases_owned(user), cases_shared(user)):
+        ranked = _filtered(part, filters).order_by(*newest).values_list("opened_at", "pk")
+        keys.extend(ranked[:limit])
+    ids = [pk for _at, pk in sorted(keys, reverse=True)[:limit]]
+    cases = (
+        Case.objects.filter(pk__in=ids)
+        .select_related(*LIST_RELATIONS)
+        .defer("summary")
+        .annotate(has_overdue=Exists(_overdue_referral()))
+        .order_by(*newest)
+    )
+    return list(cases)
 
 
 def cases_awaiting(user: User, *, limit: int = 50) -> list[Case]:
@@ -58,7 +79,7 @@ def cases_awaiting(user: User, *, limit: int = 50) -> list[Case]:
         .select_related(*LIST_RELATIONS)
         .defer("summary")
         .annotate(has_overdue=Exists(_overdue_referral()))
-        .order_by("-has_overdue", "updated_at", "id")
+        .order_by("updated_at", "id")
     )
     return list(cases[:limit])
 

@@ -11,9 +11,11 @@ from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
 from tabara.cases import services
-from tabara.cases.choices import CaseStatus, PersonRole
+from tabara.cases.choices import CaseStatus, ExploitationType, PersonRole
 from tabara.cases.forms import CaseFilterForm, CaseForm, PersonForm, StatusForm
+from tabara.cases.models import Case
 from tabara.cases.selectors import CaseFilters, case_list, case_statistics
+from tabara.geo.selectors import district_choices
 from tabara.intake.selectors import access_report_by_id
 from tabara.referrals.selectors import referrals_of_case
 
@@ -38,7 +40,29 @@ def case_index(request: HttpRequest) -> HttpResponse:
             overdue=data["overdue"],
         )
     cases = case_list(user, filters)
-    return render(request, "cases/case_list.html", {"form": form, "cases": cases})
+    label_rows(cases)
+    return render(
+        request,
+        "cases/case_list.html",
+        {
+            "filters": filters,
+            "statuses": CaseStatus.choices,
+            "types": ExploitationType.choices,
+            "districts": district_choices(),
+            "cases": cases,
+            # Links are built from a prefix: reverse() per row costs more than the query.
+            "case_url": reverse("cases:detail", args=[0]).removesuffix("0/"),
+        },
+    )
+
+
+def label_rows(cases: list[Case]) -> None:
+    """Attach translated labels once per value: get_FOO_display() per row is slow."""
+    statuses = {value: str(label) for value, label in CaseStatus.choices}
+    types = {value: str(label) for value, label in ExploitationType.choices}
+    for case in cases:
+        case.status_label = statuses.get(case.status, case.status)  # type: ignore[attr-defined]
+        case.type_label = types.get(case.exploitation_type, "")  # type: ignore[attr-defined]
 
 
 @require_http_methods(["GET", "POST"])

@@ -34,8 +34,10 @@ def referral_queue(user: User) -> QuerySet[Referral]:
     """Open referrals waiting for the user's organization to act, overdue first."""
     if not user.can(Perm.CASE_VIEW) or user.organization_id is None:
         return Referral.objects.none()
-    referrals = Referral.objects.select_related(*QUEUE_RELATIONS).filter(
-        to_org_id=user.organization_id, status__in=[*OPEN_STATUSES, ReferralStatus.ACCEPTED]
+    referrals = (
+        Referral.objects.select_related(*QUEUE_RELATIONS)
+        .defer("case__summary")
+        .filter(to_org_id=user.organization_id, status__in=OPEN_STATUSES)
     )
     return _overdue_first(referrals)
 

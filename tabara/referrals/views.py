@@ -15,9 +15,10 @@ from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
 from tabara.cases.access import Purpose, access_case_by_id
 from tabara.cases.selectors import cases_awaiting
+from tabara.cases.views import label_rows
 from tabara.referrals import services
 from tabara.referrals.forms import ReferForm, RespondForm, RoutingForm
-from tabara.referrals.models import ReferralKind, Urgency, ViewScope
+from tabara.referrals.models import ReferralKind, ReferralStatus, Urgency, ViewScope
 from tabara.referrals.routing import RuleSetInvalid
 from tabara.referrals.rulesets import routing_rules_parse, routing_ruleset_publish
 from tabara.referrals.selectors import (
@@ -37,13 +38,23 @@ def _user(request: HttpRequest) -> User:
 @staff_required(Perm.CASE_VIEW)
 def queue(request: HttpRequest) -> HttpResponse:
     user = _user(request)
+    referrals = list(referral_queue(user)[:50])
+    urgencies = {value: str(label) for value, label in Urgency.choices}
+    statuses = {value: str(label) for value, label in ReferralStatus.choices}
+    for referral in referrals:  # labels once per value: get_FOO_display() per row is slow
+        referral.urgency_label = urgencies[referral.urgency]  # type: ignore[attr-defined]
+        referral.status_label = statuses[referral.status]  # type: ignore[attr-defined]
+    cases = cases_awaiting(user)
+    label_rows(cases)
     return render(
         request,
         "referrals/queue.html",
         {
-            "referrals": list(referral_queue(user)[:50]),
-            "cases": cases_awaiting(user),
-            "now": timezone.now(),
+            "referrals": referrals,
+            "cases": cases,
+            # Links are built from a prefix: reverse() per row costs more than the query.
+            "referral_url": reverse("referrals:detail", args=[0]).removesuffix("0/"),
+            "case_url": reverse("cases:detail", args=[0]).removesuffix("0/"),
         },
     )
 
