@@ -13,7 +13,6 @@ from tabara.accounts.models import User
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
 from tabara.awareness.choices import IssueStatus, SubscriberStatus
-from tabara.awareness.markup import plain_text
 from tabara.awareness.models import IssueDelivery, NewsletterIssue, Subscriber
 from tabara.awareness.outbox import email_enqueue
 from tabara.awareness.services.articles import email_key
@@ -146,11 +145,8 @@ def _issue_email(
     with translation.override(lang):
         body = render_to_string(
             "awareness/email/issue.txt",
-            {
-                "body": plain_text(body_md, limit=20000),
-                "markdown": body_md,
-                "unsubscribe": unsubscribe,
-            },
+            # Markdown reads well as plain text, so the email carries the source as written.
+            {"markdown": body_md, "unsubscribe": unsubscribe},
         )
     return str(getattr(issue, f"subject_{lang}")), body, _list_headers(unsubscribe)
 

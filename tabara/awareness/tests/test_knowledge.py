@@ -133,4 +133,6 @@ def test_staff_write_a_question_and_make_codes(training, staff_client) -> None:
         == 400
     )
     codes = client.post(f"/en/staff/awareness/activities/{activity.pk}/invites/", {"phase": "pre"})
-    assert len(re.findall(r"<code>[A-Z2-9]{8}</code>", codes.content.decode())) == 3
+    html = codes.content.decode()
+    assert len(re.findall(r"<code>[A-Z2-9]{8}</code>", html)) == 3
+    assert len(re.findall(r"http://testserver/en/test/[A-Z2-9]{8}/", html)) == 3
