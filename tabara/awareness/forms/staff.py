@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from tabara.awareness.choices import ActivityKind, AgeBand, ArticleKind, Audience, Phase, Sex
@@ -161,20 +162,29 @@ class ArticleForm(forms.Form):
         return data
 
 
+ONE_LINE = RegexValidator(r"^[^\r\n]*$", _("A subject fits on one line."))
+
+
 class IssueForm(forms.Form):
-    subject_rw = forms.CharField(label=_("Subject (Kinyarwanda)"), max_length=200, required=False)
+    subject_rw = forms.CharField(
+        label=_("Subject (Kinyarwanda)"), max_length=200, required=False, validators=[ONE_LINE]
+    )
     body_rw = forms.CharField(
         label=_("Text (Kinyarwanda, Markdown)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    subject_en = forms.CharField(label=_("Subject (English)"), max_length=200, required=False)
+    subject_en = forms.CharField(
+        label=_("Subject (English)"), max_length=200, required=False, validators=[ONE_LINE]
+    )
     body_en = forms.CharField(
         label=_("Text (English, Markdown)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    subject_fr = forms.CharField(label=_("Subject (French)"), max_length=200, required=False)
+    subject_fr = forms.CharField(
+        label=_("Subject (French)"), max_length=200, required=False, validators=[ONE_LINE]
+    )
     body_fr = forms.CharField(
         label=_("Text (French, Markdown)"), required=False, widget=forms.Textarea(attrs={"rows": 8})
     )

@@ -104,6 +104,10 @@ def test_issue_form_needs_a_language_and_sent_issues_are_read_only(officer_clien
     client, user = officer_client
     empty = client.post(f"{STAFF}/newsletter/new/", {"action": "save"})
     assert b"at least one language" in empty.content
+    two_lines = client.post(
+        f"{STAFF}/newsletter/new/", {"action": "save", "subject_en": "A\r\nBcc: x", "body_en": "B"}
+    )
+    assert b"A subject fits on one line." in two_lines.content
     issue = newsletter.issue_save(
         user=user, data=newsletter.IssueInput(subjects={"en": "S"}, bodies={"en": "B"})
     )
