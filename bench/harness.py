@@ -93,10 +93,12 @@ def prepare_database(env: dict[str, str]) -> None:
     subprocess.run([*manage, "shell", "-c", script], env=env, check=True, cwd=ROOT)
 
 
-def start_server(workers: int = 2, var_dir: Path | None = None) -> Server:
+def start_server(workers: int = 2, var_dir: Path | None = None, *, prepare: bool = True) -> Server:
+    """Start gunicorn; `prepare=False` reuses var_dir's database as it is (a restart)."""
     var = var_dir or Path(tempfile.mkdtemp(prefix="tabara-bench-"))
     env = bench_env(var)
-    prepare_database(env)
+    if prepare:
+        prepare_database(env)
     port = free_port()
     process = subprocess.Popen(
         [
