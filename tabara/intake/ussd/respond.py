@@ -10,6 +10,7 @@ the first screen.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db import DatabaseError
@@ -71,7 +72,7 @@ def _perform(step: menu.Step, *, phone: str) -> menu.Step:
     return menu.submitted(step.state, receipt_display(submitted.receipt))
 
 
-def report_input(answers: dict[str, Any] | Any, lang: str, phone: str) -> ReportInput:
+def report_input(answers: Mapping[str, Any], lang: str, phone: str) -> ReportInput:
     """The menu's answers as the same input the web form produces."""
     labels = dict(texts.WHAT)
     what = answers.get("what", "")

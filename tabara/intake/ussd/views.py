@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from django.http import HttpRequest, HttpResponse
 
@@ -13,6 +14,7 @@ from tabara.intake.ussd.respond import ussd_respond
 from tabara.intake.ussd.screen import reply
 
 logger = logging.getLogger(__name__)
+_WORD = re.compile(r"[^A-Za-z0-9]")  # gateway values reach the log only as plain words
 MAX_TEXT = 4000  # far beyond any real session; bounds the work an odd request can cause
 
 
@@ -42,8 +44,8 @@ def ussd_session_ended(request: HttpRequest) -> HttpResponse:
         ussd_session_end(session_id=session_id)
     logger.info(
         "USSD session ended: status=%s hops=%s",
-        request.POST.get("status", "")[:20],
-        request.POST.get("hopsCount", "")[:6],
+        _WORD.sub("", request.POST.get("status", ""))[:20],
+        _WORD.sub("", request.POST.get("hopsCount", ""))[:6],
     )
     return _plain("OK")
 

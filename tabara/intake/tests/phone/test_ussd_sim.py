@@ -52,3 +52,31 @@ def test_unreachable_server_is_reported(capsys) -> None:
         )
         == 1
     )
+
+
+def test_http_post_speaks_form_encoding_to_a_real_server() -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    seen: list[bytes] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            seen.append(self.rfile.read(int(self.headers["Content-Length"])))
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"END Bye")
+
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/gateway/s/ussd"
+        assert ussd_sim.http_post(url, {"text": "1*2"}) == "END Bye"
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert seen == [b"text=1%2A2"]
