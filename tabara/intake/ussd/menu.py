@@ -10,15 +10,14 @@ Steps that need the database (submitting, looking up a receipt) are returned as 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
 
 from tabara.intake.ussd import texts
-from tabara.intake.ussd.screen import Choice, page_body, pages, reply, shorten, with_notice
+from tabara.intake.ussd.data import NUMBER, Places, State, Step, World, pick, say
+from tabara.intake.ussd.lists import LISTS, handle_list, render_list
+from tabara.intake.ussd.screen import reply, shorten, with_notice
 
-State = dict[str, Any]
-_DIGITS = re.compile(r"[0-9]{1,3}")
+__all__ = ["Places", "State", "Step", "World", "advance", "looked_up", "start", "submitted"]
 _NON_DIGITS = re.compile(r"[^0-9]")
 AGES = ("child", "adult", "both", "unknown")
 RECRUITS = ("social_media", "agency", "relative", "acquaintance", "stranger", "unknown")
@@ -26,40 +25,9 @@ MAX_RECEIPT_TRIES = 3
 OTHER_MAX = 160
 
 
-@dataclass(frozen=True)
-class Places:
-    """The geography a reporter can pick from: districts by province, sectors by district."""
-
-    districts: Mapping[str, tuple[Choice, ...]] = field(default_factory=dict)
-    sectors: Mapping[str, tuple[Choice, ...]] = field(default_factory=dict)
-    border_posts: tuple[Choice, ...] = ()
-
-
-@dataclass(frozen=True)
-class World:
-    """What the menu reads from outside: places, and teaching texts by language and outcome."""
-
-    places: Places = field(default_factory=Places)
-    learn: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Step:
-    """The reply to send, the state to keep, and any request for the adapter."""
-
-    text: str
-    state: State
-    submit: Mapping[str, Any] | None = None
-    lookup: str | None = None
-
-    @property
-    def end(self) -> bool:
-        return self.text.startswith("END ")
-
-
 def start(lang: str = texts.DEFAULT_LANG) -> Step:
     state: State = {"lang": lang, "s": "main", "a": {}, "p": 0, "tries": 0}
-    return Step(reply(_t(state, "main"), end=False), state)
+    return Step(reply(say(state, "main"), end=False), state)
 
 
 def advance(state: State, typed: str, world: World) -> Step:
@@ -71,18 +39,18 @@ def advance(state: State, typed: str, world: World) -> Step:
     if isinstance(handled, Step):
         return handled
     if handled is None:  # not understood: the same screen again, with a notice
-        body = with_notice(_t(state, "invalid"), render(new, world))
+        body = with_notice(say(state, "invalid"), render(new, world))
         return Step(reply(body, end=False), new)
     new["s"] = handled
     return Step(reply(render(new, world), end=False), new)
 
 
 def submitted(state: State, receipt: str) -> Step:
-    return Step(reply(_t(state, "receipt").format(receipt=receipt), end=True), state)
+    return Step(reply(say(state, "receipt").format(receipt=receipt), end=True), state)
 
 
 def submit_failed(state: State) -> Step:
-    return Step(reply(_t(state, "failed"), end=True), state)
+    return Step(reply(say(state, "failed"), end=True), state)
 
 
 def looked_up(state: State, found: tuple[str, str] | None) -> Step:
@@ -90,15 +58,15 @@ def looked_up(state: State, found: tuple[str, str] | None) -> Step:
     if found is None:
         new = {**state, "s": "f_receipt", "tries": int(state.get("tries", 0)) + 1}
         if new["tries"] >= MAX_RECEIPT_TRIES:
-            return Step(reply(_t(state, "too_many"), end=True), new)
-        body = with_notice(_t(state, "not_found"), _t(state, "ask_receipt"))
+            return Step(reply(say(state, "too_many"), end=True), new)
+        body = with_notice(say(state, "not_found"), say(state, "ask_receipt"))
         return Step(reply(body, end=False), new)
     status, message = found
     label = texts.STATUS.get(status, {}).get(state["lang"], status)
-    head = _t(state, "status").format(status=label)
+    head = say(state, "status").format(status=label)
     if not message:
-        return Step(reply(f"{head}\n{_t(state, 'no_message')}", end=True), state)
-    prefix = _t(state, "latest").format(message="")
+        return Step(reply(f"{head}\n{say(state, 'no_message')}", end=True), state)
+    prefix = say(state, "latest").format(message="")
     room = 182 - 4 - len(head) - 1 - len(prefix)
     return Step(reply(f"{head}\n{prefix}{shorten(message, room)}", end=True), state)
 
@@ -106,56 +74,22 @@ def looked_up(state: State, found: tuple[str, str] | None) -> Step:
 def render(state: State, world: World) -> str:
     """The body of the current screen."""
     screen: str = state["s"]
-    if screen in _LISTS:
-        view = _list_view(state, world)
-        start, end = view.bounds[view.page]
-        return page_body(view.title, view.items[start:end], view.footer)
+    if screen in LISTS:
+        return render_list(state, world)
     if screen == "r_what":
-        lines = [_t(state, "what")]
+        lines = [say(state, "what")]
         lines += [f"{n} {labels[state['lang']]}" for n, (_c, labels) in enumerate(texts.WHAT, 1)]
-        return "\n".join([*lines, _t(state, "other"), _t(state, "back")])
+        return "\n".join([*lines, say(state, "other"), say(state, "back")])
     if screen == "r_where":
         provinces = "\n".join(f"{c} {n[state['lang']]}" for c, n in texts.PROVINCES.items())
-        return _t(state, "where").format(provinces=provinces)
+        return say(state, "where").format(provinces=provinces)
     if screen == "l_out":
         outcome = texts.DIFFERENCES[state["a"].get("learn", 0)]
         short = world.learn.get(state["lang"], {}).get(outcome, "")
-        return f"{short}\n{_t(state, 'back')}"
+        return f"{short}\n{say(state, 'back')}"
     if screen in {"l_signs", "l_job"}:
-        return f"{_t(state, screen[2:])}\n{_t(state, 'back')}"
-    return _t(state, _SIMPLE[screen])
-
-
-def _t(state: State, key: str) -> str:
-    return texts.T[state.get("lang", texts.DEFAULT_LANG)][key]
-
-
-def _pick(typed: str, count: int) -> int | None:
-    """The 1-based number typed, if it names one of `count` options."""
-    if _DIGITS.fullmatch(typed) and 1 <= int(typed) <= count:
-        return int(typed)
-    return None
-
-
-@dataclass(frozen=True)
-class _ListView:
-    title: str
-    items: tuple[Choice, ...]
-    parent: str
-    footer: list[str]
-    bounds: list[tuple[int, int]]
-    page: int
-
-
-def _list_view(state: State, world: World) -> _ListView:
-    """A paged list screen: its items, the fixed keys shown under them, and its pages."""
-    title, items, parent = _LISTS[state["s"]](state, world)
-    footer = [_t(state, "dunno"), _t(state, "more"), _t(state, "back")]
-    bounds = pages(title, items, sum(len(line) + 1 for line in footer))
-    page = max(0, min(int(state.get("p", 0)), len(bounds) - 1))
-    if page == len(bounds) - 1:
-        footer.pop(1)  # the last page: no "more"
-    return _ListView(title, items, parent, footer, bounds, page)
+        return f"{say(state, screen[2:])}\n{say(state, 'back')}"
+    return say(state, _SIMPLE[screen])
 
 
 # Handlers return the next screen's name, None for "not understood", or a finished Step.
@@ -167,7 +101,7 @@ def _main(state: State, typed: str, world: World) -> str | None:
 
 
 def _lang(state: State, typed: str, world: World) -> str | None:
-    choice = _pick(typed, len(texts.LANGS))
+    choice = pick(typed, len(texts.LANGS))
     if choice:
         state["lang"] = texts.LANGS[choice - 1]
         return "main"
@@ -175,7 +109,7 @@ def _lang(state: State, typed: str, world: World) -> str | None:
 
 
 def _what(state: State, typed: str, world: World) -> str | None:
-    choice = _pick(typed, len(texts.WHAT) + 1)
+    choice = pick(typed, len(texts.WHAT) + 1)
     if choice is None:
         return "main" if typed == "0" else None
     if choice > len(texts.WHAT):
@@ -196,7 +130,7 @@ def _other(state: State, typed: str, world: World) -> str | None:
 
 def _where(state: State, typed: str, world: World) -> str | None:
     state["p"] = 0
-    choice = _pick(typed, 8)
+    choice = pick(typed, 8)
     if choice is None:
         return "r_what" if typed == "0" else None
     for key in ("province", "district", "sector", "border"):
@@ -209,32 +143,8 @@ def _where(state: State, typed: str, world: World) -> str | None:
     return "r_border" if choice == 6 and world.places.border_posts else "r_who"
 
 
-def _listed(state: State, typed: str, world: World) -> str | None:
-    """A paged list: 1-7 pick an item, 8 don't know, 9 next page, 0 previous page or back."""
-    screen: str = state["s"]
-    view = _list_view(state, world)
-    items, page = view.items, view.page
-    start, end = view.bounds[page]
-    choice = _pick(typed, end - start)
-    if typed == "0":
-        state["p"] = page - 1 if page > 0 else 0
-        return screen if page > 0 else view.parent
-    if typed == "9" and page + 1 < len(view.bounds):
-        state["p"] = page + 1
-        return screen
-    if typed != "8" and choice is None:
-        return None
-    state["p"] = 0
-    key = {"r_district": "district", "r_sector": "sector", "r_border": "border"}[screen]
-    if choice is not None:
-        state["a"][key] = items[start + choice - 1][0]
-    if key == "district" and choice is not None and world.places.sectors.get(state["a"][key]):
-        return "r_sector"
-    return "r_who"
-
-
 def _who(state: State, typed: str, world: World) -> str | None:
-    choice = _pick(typed, len(AGES))
+    choice = pick(typed, len(AGES))
     if choice:
         state["a"]["age"] = AGES[choice - 1]
         return "r_count"
@@ -242,14 +152,14 @@ def _who(state: State, typed: str, world: World) -> str | None:
 
 
 def _count(state: State, typed: str, world: World) -> str | None:
-    if not _DIGITS.fullmatch(typed):
+    if not NUMBER.fullmatch(typed):
         return None
     state["a"]["count"] = int(typed) or None
     return "r_recruit"
 
 
 def _recruit(state: State, typed: str, world: World) -> str | None:
-    choice = _pick(typed, len(RECRUITS))
+    choice = pick(typed, len(RECRUITS))
     if choice:
         state["a"]["recruit"] = RECRUITS[choice - 1]
         return "r_call"
@@ -267,7 +177,7 @@ def _confirm(state: State, typed: str, world: World) -> str | Step | None:
     if typed == "1":
         return Step("END ", state, submit=dict(state["a"]))
     if typed == "2":
-        return Step(reply(_t(state, "cancelled"), end=True), state)
+        return Step(reply(say(state, "cancelled"), end=True), state)
     return "r_call" if typed == "0" else None
 
 
@@ -285,28 +195,13 @@ def _menu(options: dict[str, str]) -> Handler:
 
 
 def _diff(state: State, typed: str, world: World) -> str | None:
-    choice = _pick(typed, len(texts.DIFFERENCES))
+    choice = pick(typed, len(texts.DIFFERENCES))
     if choice:
         state["a"]["learn"] = choice - 1
         return "l_out"
     return "l_menu" if typed == "0" else None
 
 
-def _districts(state: State, world: World) -> tuple[str, tuple[Choice, ...], str]:
-    items = world.places.districts.get(state["a"].get("province", ""), ())
-    return _t(state, "district"), items, "r_where"
-
-
-def _sectors(state: State, world: World) -> tuple[str, tuple[Choice, ...], str]:
-    items = world.places.sectors.get(state["a"].get("district", ""), ())
-    return _t(state, "sector"), items, "r_district"
-
-
-def _borders(state: State, world: World) -> tuple[str, tuple[Choice, ...], str]:
-    return _t(state, "border"), world.places.border_posts, "r_where"
-
-
-_LISTS = {"r_district": _districts, "r_sector": _sectors, "r_border": _borders}
 _SIMPLE = {
     "main": "main",
     "lang": "lang",
@@ -327,9 +222,9 @@ _HANDLERS: dict[str, Handler] = {
     "r_what": _what,
     "r_other": _other,
     "r_where": _where,
-    "r_district": _listed,
-    "r_sector": _listed,
-    "r_border": _listed,
+    "r_district": handle_list,
+    "r_sector": handle_list,
+    "r_border": handle_list,
     "r_who": _who,
     "r_count": _count,
     "r_recruit": _recruit,
