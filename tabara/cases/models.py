@@ -72,6 +72,7 @@ class Case(models.Model):
     class Meta:
         ordering = ["-opened_at", "-id"]
         indexes = [
+            models.Index(fields=["owner_org", "-opened_at"]),
             models.Index(fields=["owner_org", "status", "-opened_at"]),
             models.Index(fields=["owner_org", "status", "updated_at"]),
             models.Index(fields=["owner_org", "exploitation_type", "-opened_at"]),

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
-from tabara.cases.access import cases_owned, cases_shared
+from tabara.cases.access import cases_owned, shared_case_keys
 from tabara.cases.choices import CaseStatus
 from tabara.cases.models import Case
 from tabara.referrals.models import Referral, ReferralStatus
@@ -29,22 +30,23 @@ class CaseFilters:
     overdue: bool = False
 
 
-def _overdue_referral() -> QuerySet[Referral]:
+def _overdue_referral(case_ref: str = "pk") -> QuerySet[Referral]:
     return Referral.objects.filter(
-        case_id=OuterRef("pk"), status=ReferralStatus.SENT, deadline_at__lt=timezone.now()
+        case_id=OuterRef(case_ref), status=ReferralStatus.SENT, deadline_at__lt=timezone.now()
     )
 
 
-def _filtered(cases: QuerySet[Case], filters: CaseFilters) -> QuerySet[Case]:
-    if filters.status:
-        cases = cases.filter(status=filters.status)
-    if filters.exploitation_type:
-        cases = cases.filter(exploitation_type=filters.exploitation_type)
-    if filters.district_code:
-        cases = cases.filter(district__code=filters.district_code)
+def _conditions(filters: CaseFilters, prefix: str = "") -> list[Any]:
+    """The filters as conditions on Case (prefix "") or on a referral's case ("case__")."""
+    wanted = {
+        "status": filters.status,
+        "exploitation_type": filters.exploitation_type,
+        "district__code": filters.district_code,
+    }
+    conditions: list[Any] = [Q(**{prefix + k: v}) for k, v in wanted.items() if v]
     if filters.overdue:
-        cases = cases.filter(Exists(_overdue_referral()))
-    return cases
+        conditions.append(Exists(_overdue_referral("case_id" if prefix else "pk")))
+    return conditions
 
 
 def case_list(user: User, filters: CaseFilters, *, limit: int = 50) -> list[Case]:
@@ -55,10 +57,9 @@ def case_list(user: User, filters: CaseFilters, *, limit: int = 50) -> list[Case
     whatever the number of rows.
     """
     newest = ("-opened_at", "-id")
-    keys: list[tuple[datetime, int]] = []
-    for part in (cases_owned(user), cases_shared(user)):
-        ranked = _filtered(part, filters).order_by(*newest).values_list("opened_at", "pk")
-        keys.extend(ranked[:limit])
+    owned = cases_owned(user).filter(*_conditions(filters)).order_by(*newest)
+    keys: list[tuple[datetime, int]] = list(owned.values_list("opened_at", "pk")[:limit])
+    keys += shared_case_keys(user, _conditions(filters, "case__"), limit=limit)
     ids = [pk for _at, pk in sorted(keys, reverse=True)[:limit]]
     cases = (
         Case.objects.filter(pk__in=ids)

@@ -134,6 +134,7 @@ def _referral_create(
         rule_id=rule_id,
         ruleset_version=ruleset_version,
         consent_overridden=not case.consent_to_share,
+        case_opened_at=case.opened_at,
         sent_by=user,
         sent_at=now,
         deadline_at=deadline,

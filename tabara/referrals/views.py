@@ -38,7 +38,7 @@ def _user(request: HttpRequest) -> User:
 @staff_required(Perm.CASE_VIEW)
 def queue(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    referrals = list(referral_queue(user)[:50])
+    referrals = referral_queue(user)
     urgencies = {value: str(label) for value, label in Urgency.choices}
     statuses = {value: str(label) for value, label in ReferralStatus.choices}
     for referral in referrals:  # labels once per value: get_FOO_display() per row is slow
