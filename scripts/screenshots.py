@@ -24,23 +24,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import BrowserContext, Page, Response, ViewportSize, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Response, sync_playwright
 
+from tabara.core.chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
 from tabara.core.totp_now import code_for
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PHONE = ViewportSize(width=360, height=740)
-DESKTOP = ViewportSize(width=1280, height=800)
 DEMO_USER = "intake"
 ACCOUNT_LINE = re.compile(
     rf"^\s*{DEMO_USER}\s+password\s+(?P<password>\S+).*TOTP secret\s+(?P<secret>[A-Z2-7=]+)\s*$",

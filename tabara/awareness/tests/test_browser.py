@@ -10,68 +10,28 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django_otp.oath import TOTP
-from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
+from playwright.sync_api import BrowserContext, Page
 
 from tabara.accounts.roles import Role
-from tabara.accounts.tests.factories import PASSWORD
 from tabara.awareness.models import Activity, Attempt, Comment, Subscriber
 from tabara.awareness.tests.factories import csv_bytes
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
-TIMEOUT_MS = 10_000
+from tabara.core.tests.browser import sign_in
+from tabara.core.tests.browser import submit as shared_submit
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads committed rows
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    # Playwright's sync API keeps an event loop in the test thread; the ORM calls made
-    # here are synchronous anyway.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-            )
-            yield chromium
-            chromium.close()
-
-
 @pytest.fixture
-def contexts(browser: Browser) -> Iterator[tuple[BrowserContext, BrowserContext]]:
+def contexts(
+    desktop: BrowserContext, phone: BrowserContext
+) -> Iterator[tuple[BrowserContext, BrowserContext]]:
     cache.clear()
-    desktop = browser.new_context(viewport=ViewportSize(width=1280, height=900))
-    phone = browser.new_context(
-        java_script_enabled=False, viewport=ViewportSize(width=360, height=740)
-    )
-    for context in (desktop, phone):
-        context.set_default_timeout(TIMEOUT_MS)
     yield desktop, phone
-    desktop.close()
-    phone.close()
     cache.clear()
 
 
 def submit(page: Page, button: str) -> int:
-    with page.expect_navigation() as navigation:
-        page.click(button)
-    response = navigation.value
-    assert response is not None
-    return response.status
-
-
-def sign_in(page: Page, base: str, user) -> None:
-    device = user.totpdevice_set.get()
-    page.goto(f"{base}/en/staff/sign-in/?next=/en/staff/awareness/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.fill(
-        "input[name=otp_token]",
-        f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}",
-    )
-    assert submit(page, "form button[type=submit]") == 200
+    return shared_submit(page, button).status
 
 
 def test_training_article_comment_subscription_and_map(
@@ -81,7 +41,7 @@ def test_training_article_comment_subscription_and_map(
     base = live_server.url
     officer = make_staff(roles=[Role.PROGRAMME_OFFICER])
     staff = desktop.new_page()
-    sign_in(staff, base, officer)
+    assert sign_in(staff, base, officer).status == 200
 
     # The officer records a training in Rusizi (district 36) ...
     staff.goto(f"{base}/en/staff/awareness/activities/new/")

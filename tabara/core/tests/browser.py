@@ -16,25 +16,13 @@ from playwright.sync_api import (
     BrowserContext,
     Page,
     Response,
-    ViewportSize,
     sync_playwright,
 )
 
 from tabara.accounts.models import User
 from tabara.accounts.tests.factories import PASSWORD
+from tabara.core.chromium import DESKTOP, PHONE, launch
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PHONE = ViewportSize(width=360, height=740)
-DESKTOP = ViewportSize(width=1280, height=800)
 TIMEOUT_MS = 20_000
 
 
@@ -45,15 +33,13 @@ def chromium() -> Iterator[Browser]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-            )
+            browser = launch(playwright)
             yield browser
             browser.close()
 
 
 @pytest.fixture
-def phone_context(chromium: Browser) -> Iterator[BrowserContext]:
+def phone(chromium: Browser) -> Iterator[BrowserContext]:
     """A small phone with JavaScript switched off."""
     context = chromium.new_context(java_script_enabled=False, viewport=PHONE)
     context.set_default_timeout(TIMEOUT_MS)
@@ -62,7 +48,7 @@ def phone_context(chromium: Browser) -> Iterator[BrowserContext]:
 
 
 @pytest.fixture
-def desktop_context(chromium: Browser) -> Iterator[BrowserContext]:
+def desktop(chromium: Browser) -> Iterator[BrowserContext]:
     context = chromium.new_context(viewport=DESKTOP)
     context.set_default_timeout(TIMEOUT_MS)
     yield context

@@ -7,57 +7,24 @@ One browser serves the whole module; each test opens its own contexts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from django.core.cache import cache
 from django.utils import translation
-from django_otp.oath import TOTP
 from playwright.sync_api import (
-    Browser,
-    BrowserContext,
     Page,
-    Response,
-    ViewportSize,
-    sync_playwright,
 )
 
 from tabara.accounts.roles import Role
 from tabara.accounts.tests.factories import PASSWORD
+from tabara.core.tests.browser import submit, totp_code
 from tabara.intake.choices import ReportStatus
 from tabara.intake.models import Report, ReportMessage
 from tabara.intake.tests.factories import submit_report
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PHONE = ViewportSize(width=360, height=740)
-DESKTOP = ViewportSize(width=1280, height=800)
-TIMEOUT_MS = 10_000
 RECEIPT = re.compile(r"^\d{4} \d{4} \d{4} \d{4}$")
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads committed rows
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    # Playwright's sync API keeps an event loop running in the test thread, so Django
-    # refuses ORM calls there; they are in fact synchronous, so allow them for this module.
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-            )
-            yield chromium
-            chromium.close()
 
 
 @pytest.fixture(autouse=True)
@@ -67,40 +34,9 @@ def _fresh_limits():
     cache.clear()
 
 
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[BrowserContext]:
-    """A small phone with JavaScript switched off."""
-    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
-    context.set_default_timeout(TIMEOUT_MS)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def desktop(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport=DESKTOP)
-    context.set_default_timeout(TIMEOUT_MS)
-    yield context
-    context.close()
-
-
-def current_code(user) -> str:
-    device = user.totpdevice_set.get()
-    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
-
-
 def label_in(language: str, choice) -> str:
     with translation.override(language):
         return str(choice.label)
-
-
-def submit(page: Page, button: str = "form button[type=submit]") -> Response:
-    """Click a submit button and return the final response of the navigation it starts."""
-    with page.expect_navigation() as navigation:
-        page.click(button)
-    response = navigation.value
-    assert response is not None
-    return response
 
 
 def open_followup(page: Page, base: str, receipt: str) -> None:
@@ -157,7 +93,7 @@ def test_staff_reply_reaches_the_reporter(live_server, desktop, phone, make_staf
     page.goto(f"{live_server.url}/en/staff/sign-in/")
     page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", PASSWORD)
-    page.fill("input[name=otp_token]", current_code(user))
+    page.fill("input[name=otp_token]", totp_code(user))
     signed_in = submit(page)
     assert (signed_in.status, signed_in.url) == (200, inbox)
 

@@ -17,9 +17,9 @@ SCREENSHOT = Path(__file__).resolve().parents[3] / "docs" / "screenshots" / "pre
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_analyst_uploads_runs_and_reads_the_report(live_server, desktop_context, make_staff):
+def test_analyst_uploads_runs_and_reads_the_report(live_server, desktop, make_staff):
     analyst = make_staff(roles=[Role.ANALYST])
-    page = desktop_context.new_page()
+    page = desktop.new_page()
     assert sign_in(page, live_server.url, analyst).status == 200
     page.goto(f"{live_server.url}/en/staff/prevalence/")
     page.fill("input[name=title]", "UK 2013, five lists")
