@@ -17,10 +17,6 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 from screenshots import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    DESKTOP,
-    PHONE,
     ROOT,
     manage,
     server,
@@ -29,6 +25,7 @@ from screenshots import (
     submit,
 )
 
+from tabara.core.chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
 from tabara.core.totp_now import code_for
 
 OFFICER = re.compile(

@@ -53,6 +53,7 @@ def test_the_run_stores_a_reproducible_report_that_matches_the_library(staff_cli
     expected = run_estimation(read_table(DATA / "uk_2013_5lists.csv"), bootstrap=40, seed=7)
     assert estimation.status == "done"
     assert estimation.result["estimate"] == pytest.approx(expected.estimate)
+    assert expected.bootstrap is not None and expected.bootstrap.bca is not None
     assert estimation.result["ci"]["bca"] == pytest.approx(list(expected.bootstrap.bca))
     assert sum(row["count"] for row in estimation.result["overlaps"]) == REFERENCE["n_observed"]
     html = client.get(f"/en/staff/prevalence/{estimation.pk}/").content.decode()
