@@ -17,6 +17,7 @@ from tabara import __version__ as tabara_version
 from tabara.accounts.models import User
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
+from tabara.prevalence.caution_texts import caution_entry
 from tabara.prevalence.models import Estimation
 from tabara.prevalence.mse import MSEError, parse_rows, read_table, run_estimation
 from tabara.prevalence.wording import describe_terms
@@ -131,6 +132,7 @@ def estimation_run(*, estimation_id: int) -> Estimation:
     result: dict[str, Any] = report.to_json()
     result["overlaps"] = overlap_rows(table.lists, table.cell_counts.tolist())
     result["plain_terms"] = describe_terms(report)
+    result["cautions"] = [caution_entry(note) for note in report.cautions]
     if report.bootstrap is not None:
         result["histogram"] = report.bootstrap.histogram
     return _finish(estimation, status=Estimation.Status.DONE, result=result)

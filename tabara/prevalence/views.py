@@ -16,6 +16,7 @@ from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
 from tabara.core.views import posted
 from tabara.prevalence import charts, services
+from tabara.prevalence.caution_texts import caution_text
 from tabara.prevalence.forms import EstimationForm
 from tabara.prevalence.models import Estimation
 from tabara.prevalence.selectors import access_estimation_by_id, estimation_list_accessible
@@ -66,6 +67,7 @@ def estimation_detail(request: HttpRequest, estimation_id: int) -> HttpResponse:
     context: dict[str, Any] = {"e": estimation, "r": estimation.result}
     if estimation.status == Estimation.Status.DONE:
         context.update(_charts(estimation.result))
+        context["cautions"] = [caution_text(c) for c in estimation.result.get("cautions", [])]
     template = "prevalence/print.html" if request.GET.get("print") else "prevalence/detail.html"
     return render(request, template, context)
 

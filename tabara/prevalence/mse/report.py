@@ -17,7 +17,7 @@ import numpy as np
 
 from tabara.prevalence.mse.bootstrap import Generator, Progress
 from tabara.prevalence.mse.bootstrap import bootstrap as run_bootstrap
-from tabara.prevalence.mse.cautions import cautions
+from tabara.prevalence.mse.cautions import Caution, cautions
 from tabara.prevalence.mse.checks import check_model
 from tabara.prevalence.mse.errors import MSEModelError
 from tabara.prevalence.mse.intervals import histogram
@@ -57,6 +57,7 @@ class EstimationReport:
     bootstrap: BootstrapSummary | None
     sensitivity: tuple[MethodResult, ...]
     warnings: tuple[str, ...]
+    cautions: tuple[Caution, ...] = ()
 
     @property
     def estimate(self) -> float:
@@ -194,6 +195,7 @@ def run_estimation(
             median=float(np.median(boot.replicates)),
             histogram=histogram(boot.replicates),
         )
+    notes = cautions(table, result, rows, summary)
     return EstimationReport(
         lists=table.lists,
         observed=table.observed,
@@ -203,5 +205,6 @@ def run_estimation(
         result=result,
         bootstrap=summary,
         sensitivity=tuple(rows),
-        warnings=tuple(cautions(table, result, rows, summary)),
+        cautions=tuple(notes),
+        warnings=tuple(str(note) for note in notes),
     )

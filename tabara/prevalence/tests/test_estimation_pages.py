@@ -98,3 +98,14 @@ def test_other_organizations_and_other_roles_cannot_see_estimations(staff_client
     assert other.get(f"/en/staff/prevalence/{estimation.pk}/").status_code == 404
     worker, _w = staff_client(Role.CASE_WORKER)
     assert worker.get("/en/staff/prevalence/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_cautions_are_shown_in_the_readers_language(staff_client) -> None:
+    client, _user = staff_client(Role.ANALYST)
+    upload(client, bootstrap="0")
+    estimation = estimation_run(estimation_id=Estimation.objects.get().pk)
+    codes = [c["code"] for c in estimation.result["cautions"]]
+    assert "empty_pairs" in codes  # the UK table has a pair of lists with nobody in common
+    english = client.get(f"/en/staff/prevalence/{estimation.pk}/").content.decode()
+    assert "pairs of lists have nobody in common (LA:GP)" in english
