@@ -11,5 +11,6 @@ api = NinjaAPI(
     version="1",
     description="Screening and (later) case data for Tabara. Public endpoints store nothing.",
     urls_namespace="api",
+    docs_url=None,  # Swagger UI loads from a CDN: no third-party requests, so the schema only
 )
 api.add_router("/", screening_router)
