@@ -62,13 +62,27 @@ def case_list(user: User, filters: CaseFilters, *, limit: int = 50) -> list[Case
     keys += shared_case_keys(user, _conditions(filters, "case__"), limit=limit)
     ids = [pk for _at, pk in sorted(keys, reverse=True)[:limit]]
     cases = (
-        Case.objects.filter(pk__in=ids)
-        .select_related(*LIST_RELATIONS)
-        .defer("summary")
-        .annotate(has_overdue=Exists(_overdue_referral()))
-        .order_by(*newest)
+        Case.objects.filter(pk__in=ids).select_related(*LIST_RELATIONS).defer("summary")
+    ).order_by(*newest)
+    return _flag_overdue(list(cases))
+
+
+def _flag_overdue(cases: list[Case]) -> list[Case]:
+    """Set `has_overdue` on the cases shown, in one query on their ids.
+
+    A correlated EXISTS in the SELECT list lets PostgreSQL hash every overdue referral in
+    the database; asking only about the rows on the page keeps the cost per page fixed.
+    """
+    late = set(
+        Referral.objects.filter(
+            case_id__in=[case.pk for case in cases],
+            status=ReferralStatus.SENT,
+            deadline_at__lt=timezone.now(),
+        ).values_list("case_id", flat=True)
     )
-    return list(cases)
+    for case in cases:
+        case.has_overdue = case.pk in late  # type: ignore[attr-defined]
+    return cases
 
 
 def cases_awaiting(user: User, *, limit: int = 50) -> list[Case]:
@@ -79,10 +93,9 @@ def cases_awaiting(user: User, *, limit: int = 50) -> list[Case]:
         Case.objects.filter(owner_org_id=user.organization_id, status=CaseStatus.ACTIVE)
         .select_related(*LIST_RELATIONS)
         .defer("summary")
-        .annotate(has_overdue=Exists(_overdue_referral()))
         .order_by("updated_at", "id")
     )
-    return list(cases[:limit])
+    return _flag_overdue(list(cases[:limit]))
 
 
 @dataclass(frozen=True)

@@ -8,27 +8,37 @@ from __future__ import annotations
 import urllib.request
 
 import pytest
+from django.core.cache import cache
+from django.utils import translation
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from tabara.accounts.roles import Role
 from tabara.accounts.tests.factories import PASSWORD
 from tabara.cases.tests.factories import agencies_create
+from tabara.core.tests.browser import submit, totp_code
 from tabara.intake.choices import AgeGroup, ReportStatus
 from tabara.intake.tests.factories import submit_report
-from tabara.intake.tests.test_browser import (  # shared browser fixtures and helpers
-    _fresh_limits,
-    browser,
-    current_code,
-    desktop,
-    label_in,
-    open_followup,
-    phone,
-    submit,
-)
 from tabara.referrals.models import Referral, ReferralStatus
 
-__all__ = ["_fresh_limits", "browser", "desktop", "phone"]
 pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads committed rows
+
+
+@pytest.fixture(autouse=True)
+def _fresh_limits():
+    cache.clear()  # rate limits and sign-in throttles live in the server's memory
+    yield
+    cache.clear()
+
+
+def label_in(language: str, choice) -> str:
+    with translation.override(language):
+        return str(choice.label)
+
+
+def open_followup(page: Page, base: str, receipt: str) -> None:
+    page.goto(f"{base}/rw/follow-up/")
+    page.fill("input[name=receipt]", receipt)
+    assert submit(page, "form button[type=submit]").status == 200
 
 
 def sign_in(context: BrowserContext, base: str, user, start: str) -> Page:
@@ -36,14 +46,14 @@ def sign_in(context: BrowserContext, base: str, user, start: str) -> Page:
     page.goto(f"{base}{start}")  # anonymous: sent to sign-in, then back here
     page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", PASSWORD)
-    page.fill("input[name=otp_token]", current_code(user))
-    assert submit(page).status == 200
+    page.fill("input[name=otp_token]", totp_code(user))
+    assert submit(page, "form button[type=submit]").status == 200
     assert page.url == f"{base}{start}"
     return page
 
 
 def test_case_from_report_is_routed_accepted_and_the_reporter_sees_it(
-    live_server, geography, browser: Browser, desktop: BrowserContext, phone, make_staff
+    live_server, geography, chromium: Browser, desktop: BrowserContext, phone, make_staff
 ) -> None:
     agencies = agencies_create()
     submitted = submit_report(age_group=AgeGroup.CHILD, sector_code="1101")
@@ -63,7 +73,7 @@ def test_case_from_report_is_routed_accepted_and_the_reporter_sees_it(
     referral = Referral.objects.get(to_org=agencies["NCDA"])
     assert referral.urgency == "critical" and referral.rule_id == "child-victim"
 
-    other = browser.new_context()
+    other = chromium.new_context()
     try:
         queue = sign_in(other, base, worker, "/en/staff/queue/")
         queue.click(f"#queue-referrals a:text-is('{referral.case.reference}')")
