@@ -1,7 +1,9 @@
 """Fail the build when a user-facing string lacks a Kinyarwanda or French translation.
 
-Runs makemessages into a temporary copy of the catalogues, so a string added to code or a
-template but not to the .po files is caught too, then looks for empty or fuzzy entries.
+Runs makemessages in a temporary copy of the source tree (Django writes each file's strings
+to the nearest `locale` folder, so only a full copy keeps the real catalogues untouched), so
+a string added to code or a template but not to the .po files is caught too, then looks for
+empty or fuzzy entries.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALE = ROOT / "tabara" / "locale"
 LANGUAGES = ("rw", "fr")
+SKIP = ("__pycache__", "*.sqlite3*")
 ENTRY = re.compile(r'(#, fuzzy\n)?(?:#.*\n)*msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', re.M)
 
 
@@ -39,16 +41,23 @@ def problems(po_text: str) -> list[str]:
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "locale"
-        shutil.copytree(LOCALE, copy)
+        tree = Path(tmp)
+        for part in ("tabara", "config", "scripts"):
+            shutil.copytree(ROOT / part, tree / part, ignore=shutil.ignore_patterns(*SKIP))
+        shutil.copy2(ROOT / "manage.py", tree / "manage.py")
+        copy = tree / "tabara" / "locale"
         env = {**os.environ, "TABARA_LOCALE_DIR": str(copy)}
-        subprocess.run(
+        done = subprocess.run(
             [sys.executable, "scripts/makemessages.py", *LANGUAGES],
-            cwd=ROOT,
+            cwd=tree,
             env=env,
-            check=True,
+            check=False,
             capture_output=True,
+            text=True,
         )
+        if done.returncode != 0:
+            print(done.stdout, done.stderr)
+            return 1
         failures = 0
         for lang in LANGUAGES:
             text = (copy / lang / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
