@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import random
 import sys
 import time
@@ -30,6 +31,7 @@ SECRET = "bench-gateway-secret"  # noqa: S105 - the bench-only value of bench/ha
 # may call back: no, send.
 REPORT = ["4", "2", "1", "2", "2", "2", "1", "1", "3", "1", "2", "1"]
 LEARN = ["3", "2", "1", "0", "0", "4"]
+SESSIONS = itertools.count()  # session ids and phones never repeat, warm-up included
 
 
 @dataclass
@@ -45,7 +47,8 @@ class Tally:
         return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000
 
 
-async def session(port: int, name: str, keys: list[str], tally: Tally, think: float) -> None:
+async def session(port: int, number: int, keys: list[str], tally: Tally, think: float) -> None:
+    name = f"ATUid_bench_{number}"
     for n in range(len(keys) + 1):
         if n and think:
             await asyncio.sleep(think * random.uniform(0.5, 1.5))  # reading and typing
@@ -53,7 +56,7 @@ async def session(port: int, name: str, keys: list[str], tally: Tally, think: fl
             {
                 "sessionId": name,
                 "serviceCode": "*384*123#",
-                "phoneNumber": f"+2507880{abs(hash(name)) % 100000:05d}",
+                "phoneNumber": f"+25078{number % 10**7:07d}",  # one phone per session
                 "networkCode": "63510",
                 "text": "*".join(keys[:n]),
             }
@@ -78,14 +81,13 @@ async def session(port: int, name: str, keys: list[str], tally: Tally, think: fl
 async def drive(port: int, seconds: float, clients: int, think: float = 0.0) -> Tally:
     tally = Tally()
     stop = time.monotonic() + seconds
-    counter = iter(range(10**9))
 
     async def phone(n: int) -> None:
         await asyncio.sleep(random.uniform(0, 2 * think))  # people do not all dial at once
         while time.monotonic() < stop:
-            k = next(counter)
+            k = next(SESSIONS)
             keys = LEARN if k % 3 == 2 else REPORT
-            await session(port, f"ATUid_bench_{n}_{k}", keys, tally, think)
+            await session(port, k, keys, tally, think)
 
     await asyncio.gather(*(phone(n) for n in range(clients)))
     return tally

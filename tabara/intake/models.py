@@ -119,11 +119,13 @@ class UssdSession(models.Model):
     """Where one USSD session has got to, kept in the database so a restart loses nothing.
 
     Keyed by a keyed hash of the gateway's sessionId; the menu state (which may hold the
-    reporter's words) is encrypted; the phone number is never part of it. Rows idle for
-    longer than USSD_SESSION_IDLE_SECONDS are ignored and deleted.
+    reporter's words) is encrypted; the phone appears only as its keyed hash, so a dropped
+    session can be offered again when the same phone dials back. Rows idle for longer than
+    USSD_SESSION_IDLE_SECONDS are ignored and deleted.
     """
 
     key = models.CharField(max_length=64, unique=True)
+    phone_hash = models.CharField(max_length=64, blank=True, db_index=True)
     state = EncryptedTextField()
     hops = models.PositiveIntegerField(default=0)
     last_text_hash = models.CharField(max_length=64, blank=True)

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from tabara.core.crypto import keyed_hash
 from tabara.intake.models import UssdSession
+from tabara.intake.phones import phone_hash
+from tabara.intake.ussd.menu import resumable
 
 
 @dataclass(frozen=True)
@@ -44,11 +46,12 @@ def ussd_session_find(*, session_id: str) -> UssdProgress | None:
 
 @transaction.atomic
 def ussd_session_save(
-    *, session_id: str, state: dict[str, Any], hops: int, text: str, reply: str
+    *, session_id: str, state: dict[str, Any], hops: int, text: str, reply: str, phone: str = ""
 ) -> None:
     """Store the state after a screen; a new session also clears out expired ones."""
     now = timezone.now()
     fields = {
+        "phone_hash": phone_hash(phone),
         "state": json.dumps(state, separators=(",", ":")),
         "hops": hops,
         "last_text_hash": ussd_text_hash(text),
@@ -59,6 +62,27 @@ def ussd_session_save(
         return
     UssdSession.objects.filter(updated_at__lt=now - _idle()).delete()
     UssdSession.objects.create(key=_key(session_id), **fields)
+
+
+@transaction.atomic
+def ussd_session_take_unfinished(*, phone: str, session_id: str) -> dict[str, Any] | None:
+    """The latest live report left half-way by this phone in another session, taken once.
+
+    A 2G connection drops; the person dials again and should not have to start over. The
+    row is deleted as it is offered, so a report can be resumed (and sent) only once.
+    """
+    hashed = phone_hash(phone)
+    if not hashed:
+        return None
+    rows = UssdSession.objects.filter(
+        phone_hash=hashed, updated_at__gte=timezone.now() - _idle()
+    ).exclude(key=_key(session_id))
+    for row in rows.order_by("-updated_at", "-id").only("state")[:3]:
+        state: dict[str, Any] = json.loads(row.state)
+        if resumable(state):
+            UssdSession.objects.filter(pk=row.pk).delete()
+            return state
+    return None
 
 
 @transaction.atomic

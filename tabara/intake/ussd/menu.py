@@ -17,7 +17,18 @@ from tabara.intake.ussd.data import NUMBER, Places, State, Step, World, pick, sa
 from tabara.intake.ussd.lists import LISTS, handle_list, render_list
 from tabara.intake.ussd.screen import reply, shorten, with_notice
 
-__all__ = ["Places", "State", "Step", "World", "advance", "looked_up", "start", "submitted"]
+__all__ = [
+    "Places",
+    "State",
+    "Step",
+    "World",
+    "advance",
+    "looked_up",
+    "offer_resume",
+    "resumable",
+    "start",
+    "submitted",
+]
 _NON_DIGITS = re.compile(r"[^0-9]")
 AGES = ("child", "adult", "both", "unknown")
 RECRUITS = ("social_media", "agency", "relative", "acquaintance", "stranger", "unknown")
@@ -43,6 +54,18 @@ def advance(state: State, typed: str, world: World) -> Step:
         return Step(reply(body, end=False), new)
     new["s"] = handled
     return Step(reply(render(new, world), end=False), new)
+
+
+def offer_resume(unfinished: State) -> Step:
+    """Offer to continue a report left half-way in a dropped session from the same phone."""
+    state: State = {**start(unfinished.get("lang", texts.DEFAULT_LANG)).state, "resume": unfinished}
+    state["s"] = "resume"
+    return Step(reply(say(state, "resume"), end=False), state)
+
+
+def resumable(state: State) -> bool:
+    """A state worth offering again: somewhere inside the report questions."""
+    return str(state.get("s", "")).startswith("r_") and state.get("lang") in texts.LANGS
 
 
 def submitted(state: State, receipt: str) -> Step:
@@ -94,6 +117,16 @@ def render(state: State, world: World) -> str:
 
 # Handlers return the next screen's name, None for "not understood", or a finished Step.
 Handler = Callable[[State, str, World], "str | Step | None"]
+
+
+def _resume(state: State, typed: str, world: World) -> str | Step | None:
+    unfinished = state.get("resume")
+    if typed == "1" and isinstance(unfinished, dict) and resumable(unfinished):
+        return Step(reply(render(unfinished, world), end=False), unfinished)
+    if typed in {"1", "2"}:
+        state.pop("resume", None)
+        return "main"
+    return None
 
 
 def _main(state: State, typed: str, world: World) -> str | None:
@@ -203,6 +236,7 @@ def _diff(state: State, typed: str, world: World) -> str | None:
 
 
 _SIMPLE = {
+    "resume": "resume",
     "main": "main",
     "lang": "lang",
     "r_other": "other_text",
@@ -217,6 +251,7 @@ _SIMPLE = {
     "l_sos": "sos",
 }
 _HANDLERS: dict[str, Handler] = {
+    "resume": _resume,
     "main": _main,
     "lang": _lang,
     "r_what": _what,

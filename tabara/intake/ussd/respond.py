@@ -5,7 +5,8 @@ consumed are counted in the stored state, so the new input is whatever follows t
 (joined back with `*`, since a person may type `*` in free text). A repeated request
 (a gateway retry) gets the same reply again. A session the server does not know, with
 inputs already present (a dial-string shortcut such as *384*123*3#), is replayed from
-the first screen.
+the first screen. A fresh dial from a phone whose earlier session dropped in the middle
+of a report is offered that report back.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from tabara.intake.services.ussd_session import (
     ussd_session_end,
     ussd_session_find,
     ussd_session_save,
+    ussd_session_take_unfinished,
     ussd_text_hash,
 )
 from tabara.intake.ussd import menu, texts
@@ -37,8 +39,15 @@ def ussd_respond(*, session_id: str, text: str, phone: str) -> str:
     progress = ussd_session_find(session_id=session_id)
     if progress is not None and progress.last_text_hash == ussd_text_hash(text):
         return progress.last_reply
+    if not parts:
+        progress = None  # a first screen: a reused sessionId starts over
     world = ussd_world()
-    if progress is None:
+    unfinished = None
+    if progress is None and not parts:
+        unfinished = ussd_session_take_unfinished(phone=phone, session_id=session_id)
+    if unfinished is not None:
+        step = menu.offer_resume(unfinished)
+    elif progress is None:
         step = menu.start()
         for typed in parts[:MAX_REPLAY]:
             step = menu.advance(step.state, typed, world)
@@ -52,7 +61,12 @@ def ussd_respond(*, session_id: str, text: str, phone: str) -> str:
         ussd_session_end(session_id=session_id)
     else:
         ussd_session_save(
-            session_id=session_id, state=step.state, hops=len(parts), text=text, reply=step.text
+            session_id=session_id,
+            state=step.state,
+            hops=len(parts),
+            text=text,
+            reply=step.text,
+            phone=phone,
         )
     return step.text
 

@@ -71,6 +71,10 @@ DIFFERENCES: Final = ("smuggling", "sex_work", "child_labour", "labour_exploitat
 
 T: Final[dict[str, dict[str, str]]] = {
     "rw": {
+        "resume": (
+            "Hari amakuru utarangije kohereza. Urakomeza?\n1 Yego, komeza\n"
+            "2 Oya, tangira bundi bushya"
+        ),
         "main": (
             "Tabara: kurwanya icuruzwa ry'abantu\n1 Tanga amakuru\n2 Kurikirana amakuru\n"
             "3 Menya byinshi\n4 Language/Langue"
@@ -129,6 +133,7 @@ T: Final[dict[str, dict[str, str]]] = {
         "sos": "Ubutabazi (ubuntu):\nPolisi 112\nRIB 166\nIsange 3029\nAbana 116\n0 Inyuma",
     },
     "en": {
+        "resume": "You have an unfinished report. Continue it?\n1 Yes, continue\n2 No, start again",
         "main": (
             "Tabara: stop human trafficking\n1 Report a suspicion\n2 Follow up a report\n"
             "3 Learn\n4 Ururimi/Langue"
@@ -189,6 +194,10 @@ T: Final[dict[str, dict[str, str]]] = {
         "sos": "Emergency (free):\nPolice 112\nRIB 166\nIsange 3029\nChild helpline 116\n0 Back",
     },
     "fr": {
+        "resume": (
+            "Vous avez un signalement inacheve. Le continuer ?\n1 Oui, continuer\n"
+            "2 Non, recommencer"
+        ),
         "main": (
             "Tabara: contre la traite des personnes\n1 Signaler un cas\n"
             "2 Suivre un signalement\n3 S'informer\n4 Ururimi/Language"

@@ -153,3 +153,36 @@ def test_a_database_error_on_submit_ends_with_an_apology(geography, monkeypatch)
     phone = UssdPhone()
     phone.dial()
     assert phone.press("1", "1", "8", "4", "0", "6", "2", "1") == "END " + T["rw"]["failed"]
+
+
+def test_a_dropped_report_is_offered_back_once_to_the_same_phone(geography) -> None:
+    dropped = UssdPhone()
+    dropped.dial()
+    dropped.press("1", "2", "8", "1")  # forced work, place unknown, children: then 2G drops
+    other = UssdPhone(phone="+250722999888")
+    assert other.dial() == "CON " + T["rw"]["main"]  # another phone is not offered it
+    back = UssdPhone()
+    assert back.dial() == "CON " + T["rw"]["resume"]
+    assert back.press("1") == "CON " + T["rw"]["count"]
+    done = back.press("3", "6", "2", "1")
+    assert done.startswith("END Murakoze")
+    report = Report.objects.get()
+    assert report.what_happened.startswith("[USSD: forced_work]") and report.people_count == 3
+    assert UssdPhone().dial() == "CON " + T["rw"]["main"]  # sent: nothing left to resume
+
+
+def test_declining_the_offer_starts_afresh_and_forgets_it() -> None:
+    dropped = UssdPhone()
+    dropped.dial()
+    dropped.press("1", "1")
+    back = UssdPhone()
+    back.dial()
+    assert back.press("2") == "CON " + T["rw"]["main"]
+    assert UssdPhone().dial() == "CON " + T["rw"]["main"]
+
+
+def test_a_reused_session_id_starts_over_on_an_empty_text() -> None:
+    phone = UssdPhone()
+    phone.dial()
+    phone.press("3", "1")
+    assert phone._post("") == "CON " + T["rw"]["main"]

@@ -217,3 +217,16 @@ def test_not_understood_repeats_the_screen_with_a_notice(lang, keys) -> None:
 def test_unknown_or_corrupt_state_starts_over() -> None:
     assert menu.advance({"lang": "xx", "s": "main"}, "1", WORLD).text == menu.start().text
     assert menu.advance({"lang": "en", "s": "nowhere"}, "1", WORLD).text == menu.start().text
+
+
+@pytest.mark.parametrize("lang", texts.LANGS)
+def test_an_unfinished_report_is_offered_back(lang) -> None:
+    *_, halfway = walk(lang, "1", "2", "7", "1")
+    assert menu.resumable(halfway.state) and not menu.resumable(walk(lang, "3")[-1].state)
+    offer = menu.offer_resume(halfway.state)
+    assert body(offer) == T[lang]["resume"] and len(offer.text) <= LIMIT
+    again = menu.advance(offer.state, "1", WORLD)
+    assert again.state == halfway.state and body(again) == T[lang]["count"]
+    fresh = menu.advance(offer.state, "2", WORLD)
+    assert body(fresh) == T[lang]["main"] and "resume" not in fresh.state
+    assert body(menu.advance(offer.state, "5", WORLD)).endswith(T[lang]["resume"])
