@@ -1,7 +1,7 @@
 """Browser fixtures shared by every app's Playwright tests (a pytest plugin, see conftest.py).
 
 Chromium comes from Debian (/usr/bin/chromium); Playwright never downloads a browser.
-One browser serves a whole test session; each test opens its own contexts.
+One browser serves each test module; each test opens its own contexts.
 """
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ from tabara.core.chromium import DESKTOP, PHONE, launch
 TIMEOUT_MS = 20_000
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
     # Playwright's sync API keeps an event loop running in the test thread, so Django
     # refuses ORM calls there; they are in fact synchronous, so allow them in browser tests.
+    # One browser per module: a session-wide one would leave that loop running under
+    # tests that start their own (the crash and restart harnesses use asyncio.run).
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
