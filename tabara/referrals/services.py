@@ -32,6 +32,7 @@ from tabara.referrals.models import (
     ViewScope,
 )
 from tabara.referrals.routing import CaseFacts, OrgEntry, evaluate
+from tabara.referrals.rulesets import routing_load_default
 from tabara.referrals.selectors import routing_ruleset_current
 
 MAX_ESCALATIONS = 3
@@ -160,9 +161,9 @@ def referrals_route_case(*, user: User, case: Case) -> list[Referral]:
     Routing is the organization's standing decision, not the officer's: an intake officer
     who may not refer by hand still triggers it when opening a case with consent.
     """
-    ruleset = routing_ruleset_current()
-    if ruleset is None:
-        return []
+    # The shipped defaults are in force until an administrator publishes a version (a
+    # flushed or hand-made database may lack the row the data migration wrote).
+    ruleset = routing_ruleset_current() or routing_load_default()
     facts = CaseFacts(
         screening_outcome=case.screening_outcome,
         child_involved=case.child_involved,

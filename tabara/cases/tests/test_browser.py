@@ -74,6 +74,7 @@ def test_case_from_report_is_routed_accepted_and_the_reporter_sees_it(
     assert referral.urgency == "critical" and referral.rule_id == "child-victim"
 
     other = chromium.new_context()
+    other.set_default_timeout(30_000)
     try:
         queue = sign_in(other, base, worker, "/en/staff/queue/")
         queue.click(f"#queue-referrals a:text-is('{referral.case.reference}')")

@@ -28,3 +28,15 @@ def test_defaults_are_in_force_after_migrating_and_files_add_versions(tmp_path) 
 def test_unreadable_rules_are_refused(text: str) -> None:
     with pytest.raises(RuleSetInvalid):
         routing_rules_parse(text)
+
+
+def test_routing_falls_back_to_the_shipped_rules_when_none_are_stored(agencies, make_staff) -> None:
+    from tabara.accounts.roles import Role
+    from tabara.cases.tests.factories import case_create
+    from tabara.referrals.models import Referral
+
+    RoutingRuleSet.objects.all().delete()
+    user = make_staff(roles=[Role.CASE_WORKER], organization=agencies["NAR"])
+    case_create(user, route=True, consent_to_share=True, screening_outcome="not_screened")
+    assert Referral.objects.get().to_org == agencies["RIB"]
+    assert RoutingRuleSet.objects.get().version == 1
