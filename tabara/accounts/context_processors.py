@@ -16,6 +16,9 @@ SECTIONS = [
     ("cases:list", _("Cases"), Perm.CASE_VIEW),
     ("prevalence:list", _("Prevalence"), Perm.PREVALENCE_RUN),
     ("awareness:staff_dashboard", _("Awareness"), Perm.AWARENESS_MANAGE),
+    ("referrals:overdue", _("Overdue referrals"), Perm.CASE_SUPERVISE),
+    ("cases:statistics", _("Case statistics"), Perm.STATS_VIEW),
+    ("referrals:routing", _("Routing rules"), Perm.ROUTING_MANAGE),
 ]
 
 
