@@ -11,6 +11,7 @@ from tabara.accounts.roles import Perm
 
 SECTIONS = [
     ("intake:inbox", _("Reports"), Perm.REPORT_VIEW),
+    ("intake:hotline", _("Hotline desk"), Perm.REPORT_VIEW),
     ("screening:list", _("Screening"), Perm.SCREENING_RUN),
     ("referrals:queue", _("My queue"), Perm.CASE_VIEW),
     ("cases:list", _("Cases"), Perm.CASE_VIEW),

@@ -32,6 +32,7 @@ def test_operator_saves_an_anonymous_call_and_reads_the_receipt(geography, staff
     assert page.status_code == 200
     html = page.content.decode()
     assert "autofocus" in html and 'accesskey="s"' in html
+    assert 'href="/en/staff/hotline/"' in html  # in the staff navigation
     assert "Is the person under 18 years old?" in html  # screening questions at hand
     response = client.post(URL, call(wants_contact=""))
     assert response.status_code == 200
