@@ -30,7 +30,7 @@ def test_every_public_page_answers_in_each_language_without_a_cookie(db, languag
 
 def test_the_home_page_has_the_emergency_numbers_and_both_entries(db) -> None:
     html = Client().get("/en/").content.decode()
-    for number in ("112", "116", "166", "3512"):
+    for number in ("112", "116", "166", "3029"):
         assert f'href="tel:{number}"' in html
     assert 'href="/en/report/"' in html and 'href="/en/check/"' in html
 
