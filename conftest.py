@@ -11,9 +11,16 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tabara.accounts.models import User
 from tabara.accounts.roles import Role
 from tabara.accounts.tests.factories import staff_factory
+from tabara.geo.selectors import choices_forget
 from tabara.geo.services import geography_load
 
 pytest_plugins = ["tabara.core.tests.browser"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_geography_cache() -> None:
+    """Geography ids are cached per process; each test's database has its own rows."""
+    choices_forget()
 
 
 @pytest.fixture

@@ -45,9 +45,21 @@ def border_post_choices() -> tuple[tuple[str, str], ...]:
     return tuple(BorderPost.objects.order_by("name").values_list("code", "name"))
 
 
+@lru_cache(maxsize=1)
+def place_ids() -> dict[tuple[str, str], int]:
+    """(level, code) -> row id for districts, sectors and border posts (level "border")."""
+    units = AdminUnit.objects.filter(level__in=("district", "sector"))
+    ids = {(level, code): pk for pk, level, code in units.values_list("pk", "level", "code")}
+    posts = BorderPost.objects.values_list("pk", "code", "district_id")
+    for pk, code, district_id in posts:
+        ids[("border", code)] = pk
+        ids[("border-district", code)] = district_id
+    return ids
+
+
 def choices_forget() -> None:
     """Drop the cached choice lists (after the geography changed)."""
-    for cached in (district_choices, sector_choices, border_post_choices):
+    for cached in (district_choices, sector_choices, border_post_choices, place_ids):
         cached.cache_clear()
 
 

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from tabara.accounts.models import User
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
-from tabara.geo.models import AdminUnit, BorderPost
+from tabara.geo.selectors import place_ids
 from tabara.intake.choices import AgeGroup, Channel, LocationKind, RecruitmentChannel, Sex
 from tabara.intake.models import Report
 from tabara.intake.phones import phone_hash
@@ -92,18 +92,18 @@ def _insert(
     data: ReportInput,
     hashed: str,
     taken_by: User | None,
-    district: AdminUnit | None,
-    sector: AdminUnit | None,
-    border_post: BorderPost | None,
+    district_id: int | None,
+    sector_id: int | None,
+    border_post_id: int | None,
 ) -> Report:
     report = Report(
         channel=channel,
         receipt_hash=hashed,
         what_happened=data.what_happened,
         location_kind=data.location_kind,
-        district=district,
-        sector=sector,
-        border_post=border_post,
+        district_id=district_id,
+        sector_id=sector_id,
+        border_post_id=border_post_id,
         country=data.country,
         occurred_on=data.occurred_on,
         when_text=data.when_text,
@@ -136,18 +136,14 @@ def _insert(
 
 
 def _places(data: ReportInput) -> dict[str, Any]:
-    """The district, sector and border post named by their codes (unknown codes: none)."""
-    sector = _unit(data.sector_code, "sector")
-    border_post = (
-        BorderPost.objects.select_related("district").filter(code=data.border_post_code).first()
-        if data.border_post_code
-        else None
-    )
-    district = _unit(data.district_code or data.sector_code[:2], "district")
+    """Row ids of the district, sector and border post named by their codes (unknown: None).
+
+    Geography is static, so the ids come from a cache in memory, not a query per report.
+    """
+    ids = place_ids()
+    sector = ids.get(("sector", data.sector_code))
+    border_post = ids.get(("border", data.border_post_code))
+    district = ids.get(("district", data.district_code or data.sector_code[:2]))
     if district is None and border_post is not None:
-        district = border_post.district
-    return {"district": district, "sector": sector, "border_post": border_post}
-
-
-def _unit(code: str, level: str) -> AdminUnit | None:
-    return AdminUnit.objects.filter(code=code, level=level).first() if code else None
+        district = ids.get(("border-district", data.border_post_code))
+    return {"district_id": district, "sector_id": sector, "border_post_id": border_post}
