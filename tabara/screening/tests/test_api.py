@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from django.core.cache import cache
@@ -16,7 +17,7 @@ def _fresh_limits():
     cache.clear()
 
 
-def post(body: object) -> tuple[int, dict]:
+def post(body: object) -> tuple[int, dict[str, Any]]:
     response = Client().post("/api/screening", json.dumps(body), content_type="application/json")
     return response.status_code, response.json()
 
