@@ -32,6 +32,19 @@ class ScreeningOutcome(models.TextChoices):
     NOT_A_VICTIM = "not_a_victim", _("Not a victim of trafficking")
 
 
+# How a screening outcome (tabara/screening) reads in HTCDS terms: trafficking found means a
+# presumed victim; not enough information, a possible one; any other outcome, not a victim
+# of trafficking (smuggling, sex work or child labour may still need a referral).
+SCREENING_TO_STATUS = {
+    "trafficking": ScreeningOutcome.PRESUMED_VICTIM,
+    "insufficient_information": ScreeningOutcome.POSSIBLE_VICTIM,
+}
+
+
+def status_from_screening(outcome: str) -> ScreeningOutcome:
+    return SCREENING_TO_STATUS.get(outcome, ScreeningOutcome.NOT_A_VICTIM)
+
+
 class ExploitationType(models.TextChoices):
     """HTCDS vic_TypeOfExploitation / CTDC isSexualExploit, isForcedLabour…"""
 

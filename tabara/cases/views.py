@@ -11,13 +11,20 @@ from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
 from tabara.cases import services
-from tabara.cases.choices import CaseStatus, ExploitationType, PersonRole
+from tabara.cases.choices import (
+    CaseStatus,
+    ExploitationType,
+    PersonRole,
+    status_from_screening,
+)
 from tabara.cases.forms import CaseFilterForm, CaseForm, PersonForm, StatusForm
 from tabara.cases.models import Case
 from tabara.cases.selectors import CaseFilters, case_list, case_statistics
+from tabara.core.views import posted
 from tabara.geo.selectors import district_choices
 from tabara.intake.selectors import access_report_by_id
 from tabara.referrals.selectors import referrals_of_case
+from tabara.screening.selectors import access_interview_by_id
 
 
 def _user(request: HttpRequest) -> User:
@@ -75,7 +82,8 @@ def case_new(request: HttpRequest) -> HttpResponse:
         if report_id.isdigit() and user.can(Perm.REPORT_VIEW)
         else None
     )
-    form = CaseForm(request.POST or None)
+    initial = _from_screening(user, request.GET.get("screening", ""))
+    form = CaseForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         if report is not None:
             case = services.case_open_from_report(
@@ -90,6 +98,17 @@ def case_new(request: HttpRequest) -> HttpResponse:
         {"form": form, "report": report},
         status=400 if form.errors else 200,
     )
+
+
+def _from_screening(user: User, screening_id: str) -> dict[str, object]:
+    """Initial answers taken from a completed screening the user may see."""
+    if not screening_id.isdigit() or not user.can(Perm.SCREENING_RUN):
+        return {}
+    interview = access_interview_by_id(user, int(screening_id))
+    if interview.status != interview.Status.COMPLETED:
+        return {}
+    child = interview.result.get("elements", {}).get("child") == "yes"
+    return {"screening_outcome": status_from_screening(interview.outcome), "child_involved": child}
 
 
 @require_http_methods(["GET", "POST"])
