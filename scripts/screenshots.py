@@ -24,17 +24,41 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import BrowserContext, Page, Response, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Response, sync_playwright
 
-from tabara.core.chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
+from tabara.core.chromium import DESKTOP, PHONE, launch
 from tabara.core.totp_now import code_for
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_USER = "intake"
-ACCOUNT_LINE = re.compile(
-    rf"^\s*{DEMO_USER}\s+password\s+(?P<password>\S+).*TOTP secret\s+(?P<secret>[A-Z2-7=]+)\s*$",
-    re.MULTILINE,
-)
+
+
+def account_line(username: str) -> re.Pattern[str]:
+    """The line demo_load prints for one demo account: its password and TOTP secret."""
+    return re.compile(
+        rf"^\s*{username}\s+password\s+(?P<password>\S+).*TOTP secret\s+(?P<secret>[A-Z2-7=]+)\s*$",
+        re.MULTILINE,
+    )
+
+
+@contextmanager
+def demo_site(username: str) -> Iterator[tuple[str, Browser, re.Match[str]]]:
+    """A throwaway demo database served locally, Chromium, and one demo account's line."""
+    with tempfile.TemporaryDirectory(prefix="tabara-screenshots-") as var_dir:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.django.local",
+            "TABARA_VAR_DIR": var_dir,
+            "PYTHONUNBUFFERED": "1",
+        }
+        manage(env, "migrate", "-v", "0")
+        account = account_line(username).search(manage(env, "demo_load", "--no-villages"))
+        if account is None:
+            raise SystemExit(f"demo_load printed no '{username}' account")
+        with server(env, Path(var_dir) / "server.log") as base, sync_playwright() as playwright:
+            browser = launch(playwright)
+            yield base, browser, account
+            browser.close()
 
 
 def manage(env: dict[str, str], *args: str) -> str:
@@ -195,30 +219,15 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     out: Path = parser.parse_args().out.resolve()
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="tabara-screenshots-") as var_dir:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.django.local",
-            "TABARA_VAR_DIR": var_dir,
-            "PYTHONUNBUFFERED": "1",
-        }
-        manage(env, "migrate", "-v", "0")
-        account = ACCOUNT_LINE.search(manage(env, "demo_load", "--no-villages"))
-        if account is None:
-            raise SystemExit(f"demo_load printed no '{DEMO_USER}' account")
-        with server(env, Path(var_dir) / "server.log") as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-            )
-            phone = browser.new_context(java_script_enabled=False, viewport=PHONE)
-            desktop = browser.new_context(viewport=DESKTOP)
-            receipt = report_and_follow_up(phone, base, out)
-            staff_pages(desktop, base, out, account["password"], account["secret"])
-            page = phone.new_page()
-            followup(page, base, receipt)
-            shoot(page, out / "followup-phone.png")
-            self_check(phone, base, out)
-            browser.close()
+    with demo_site(DEMO_USER) as (base, browser, account):
+        phone = browser.new_context(java_script_enabled=False, viewport=PHONE)
+        desktop = browser.new_context(viewport=DESKTOP)
+        receipt = report_and_follow_up(phone, base, out)
+        staff_pages(desktop, base, out, account["password"], account["secret"])
+        page = phone.new_page()
+        followup(page, base, receipt)
+        shoot(page, out / "followup-phone.png")
+        self_check(phone, base, out)
 
 
 if __name__ == "__main__":

@@ -10,28 +10,12 @@ Usage: .venv/bin/python scripts/screenshots_awareness.py [--out DIR]
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-from screenshots import (
-    ROOT,
-    manage,
-    server,
-    shoot,
-    staff_submit,
-    submit,
-)
+from screenshots import ROOT, demo_site, shoot, staff_submit, submit
 
-from tabara.core.chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
+from tabara.core.chromium import DESKTOP, PHONE
 from tabara.core.totp_now import code_for
-
-OFFICER = re.compile(
-    r"^\s*programme\s+password\s+(?P<password>\S+).*TOTP secret\s+(?P<secret>[A-Z2-7=]+)\s*$",
-    re.MULTILINE,
-)
 
 
 def main() -> None:
@@ -39,41 +23,26 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     out: Path = parser.parse_args().out.resolve()
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="tabara-screenshots-") as var_dir:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.django.local",
-            "TABARA_VAR_DIR": var_dir,
-            "PYTHONUNBUFFERED": "1",
-        }
-        manage(env, "migrate", "-v", "0")
-        account = OFFICER.search(manage(env, "demo_load", "--no-villages"))
-        if account is None:
-            raise SystemExit("demo_load printed no 'programme' account")
-        with server(env, Path(var_dir) / "server.log") as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-            )
-            phone = browser.new_context(java_script_enabled=False, viewport=PHONE)
-            page = phone.new_page()
-            page.goto(f"{base}/rw/")
-            shoot(page, out / "home-rw-phone.png")
-            page.goto(f"{base}/en/news/national-conference/")
-            page.fill("input[name=name]", "Grace (synthetic)")
-            page.fill("input[name=email]", "grace@demo.tabara.invalid")
-            page.fill("textarea[name=body]", "Our church group wants a session too. (synthetic)")
-            submit(page)
-            shoot(page, out / "article-comments-phone.png")
+    with demo_site("programme") as (base, browser, account):
+        phone = browser.new_context(java_script_enabled=False, viewport=PHONE)
+        page = phone.new_page()
+        page.goto(f"{base}/rw/")
+        shoot(page, out / "home-rw-phone.png")
+        page.goto(f"{base}/en/news/national-conference/")
+        page.fill("input[name=name]", "Grace (synthetic)")
+        page.fill("input[name=email]", "grace@demo.tabara.invalid")
+        page.fill("textarea[name=body]", "Our church group wants a session too. (synthetic)")
+        submit(page)
+        shoot(page, out / "article-comments-phone.png")
 
-            desktop = browser.new_context(viewport=DESKTOP)
-            staff = desktop.new_page()
-            staff.goto(f"{base}/en/staff/sign-in/?next=/en/staff/awareness/")
-            staff.fill("input[name=username]", "programme")
-            staff.fill("input[name=password]", account["password"])
-            staff.fill("input[name=otp_token]", code_for(account["secret"]))
-            staff_submit(staff, "form button[type=submit]")
-            shoot(staff, out / "programme-dashboard.png")
-            browser.close()
+        desktop = browser.new_context(viewport=DESKTOP)
+        staff = desktop.new_page()
+        staff.goto(f"{base}/en/staff/sign-in/?next=/en/staff/awareness/")
+        staff.fill("input[name=username]", "programme")
+        staff.fill("input[name=password]", account["password"])
+        staff.fill("input[name=otp_token]", code_for(account["secret"]))
+        staff_submit(staff, "form button[type=submit]")
+        shoot(staff, out / "programme-dashboard.png")
 
 
 if __name__ == "__main__":
