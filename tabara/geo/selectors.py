@@ -61,8 +61,3 @@ def choices_forget() -> None:
     """Drop the cached choice lists (after the geography changed)."""
     for cached in (district_choices, sector_choices, border_post_choices, place_ids):
         cached.cache_clear()
-
-
-def border_posts() -> QuerySet[BorderPost]:
-    """All border posts with their district."""
-    return BorderPost.objects.select_related("district").order_by("name")

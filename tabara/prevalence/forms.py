@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -54,7 +52,3 @@ class EstimationForm(forms.Form):
         max_value=2**31 - 1,
         error_messages={"invalid": _("Write a whole number.")},
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        return data

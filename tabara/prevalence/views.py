@@ -20,6 +20,7 @@ from tabara.prevalence.caution_texts import caution_text
 from tabara.prevalence.forms import EstimationForm
 from tabara.prevalence.models import Estimation
 from tabara.prevalence.selectors import access_estimation_by_id, estimation_list_accessible
+from tabara.prevalence.wording import term_text
 
 
 def _user(request: HttpRequest) -> User:
@@ -68,6 +69,7 @@ def estimation_detail(request: HttpRequest, estimation_id: int) -> HttpResponse:
     if estimation.status == Estimation.Status.DONE:
         context.update(_charts(estimation.result))
         context["cautions"] = [caution_text(c) for c in estimation.result.get("cautions", [])]
+        context["plain_terms"] = [term_text(t) for t in estimation.result.get("plain_terms", [])]
     template = "prevalence/print.html" if request.GET.get("print") else "prevalence/detail.html"
     return render(request, template, context)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
 from tabara.accounts.roles import Role
@@ -109,3 +110,17 @@ def test_cautions_are_shown_in_the_readers_language(staff_client) -> None:
     assert "empty_pairs" in codes  # the UK table has a pair of lists with nobody in common
     english = client.get(f"/en/staff/prevalence/{estimation.pk}/").content.decode()
     assert "pairs of lists have nobody in common (LA:GP)" in english
+
+
+@pytest.mark.django_db
+def test_plain_words_follow_the_reader_not_the_worker(staff_client) -> None:
+    client, _user = staff_client(Role.ANALYST)
+    upload(client, bootstrap="0")
+    with translation.override("rw"):  # the worker's own language must not leak into the report
+        estimation = estimation_run(estimation_id=Estimation.objects.get().pk)
+    kinds = {entry["kind"] for entry in estimation.result["plain_terms"]}
+    assert {"more", "less", "empty"} & kinds
+    english = client.get(f"/en/staff/prevalence/{estimation.pk}/").content.decode()
+    french = client.get(f"/fr/staff/prevalence/{estimation.pk}/").content.decode()
+    assert "lists overlap more than chance" in english
+    assert "lists overlap more than chance" not in french
