@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
+from tabara.core.errors import NotFound
 
 
 def verified_staff(request: HttpRequest) -> User | None:
@@ -28,7 +29,8 @@ def staff_required(
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Anonymous users go to sign-in; signed-in users without `perm` get a plain 404.
 
-    A 404 rather than a 403 keeps "not yours" and "does not exist" indistinguishable.
+    A 404 rather than a 403 keeps "not yours" and "does not exist" indistinguishable; a
+    domain NotFound raised by the view's services becomes the same 404.
     """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -39,7 +41,10 @@ def staff_required(
                 return redirect_to_login(request.get_full_path())
             if not user.can(perm):
                 raise Http404
-            return view(request, *args, **kwargs)
+            try:
+                return view(request, *args, **kwargs)
+            except NotFound as exc:
+                raise Http404 from exc
 
         wrapped.tabara_perm = perm  # type: ignore[attr-defined]
         return wrapped

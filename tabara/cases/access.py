@@ -13,17 +13,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import QuerySet
-from django.http import Http404
+from django.db.models import Q, QuerySet
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
-from tabara.cases.choices import PersonRole
+from tabara.cases.choices import PersonRole, ViewScope
+from tabara.cases.links import links
 from tabara.cases.models import Case, CaseEvent, CasePerson
-from tabara.referrals.models import Referral, ReferralStatus, ViewScope
+from tabara.core.errors import NotFound
 
 
-class CaseNotFound(Http404):
+class CaseNotFound(NotFound):
     """The case does not exist or the user may not use it this way: the same answer."""
 
 
@@ -50,6 +50,7 @@ class CaseAccess:
     case: Case
     scope: ViewScope
     owner: bool
+    viewer_org_id: int | None = None
 
     @property
     def full(self) -> bool:
@@ -61,13 +62,25 @@ class CaseAccess:
         return people if self.full else people.filter(role__in=VICTIM_ROLES)
 
     def timeline(self) -> QuerySet[CaseEvent]:
-        """Timeline entries this user may see, oldest first, with who did what."""
+        """Timeline entries this user may see, oldest first, with who did what.
+
+        A limited view shows neither entries that need the whole case nor any entry done by
+        or about a third organization: a shelter must not learn who else received the case.
+        """
         events = self.case.events.select_related("actor", "organization").order_by("at", "id")
-        return events if self.full else events.filter(needs_full_scope=False)
+        if self.full:
+            return events
+        known = {self.case.owner_org_id, self.viewer_org_id}
+        return events.filter(
+            Q(organization__isnull=True) | Q(organization_id__in=known),
+            Q(subject_org__isnull=True) | Q(subject_org_id=self.viewer_org_id),
+            needs_full_scope=False,
+        )
 
 
-def _accepted_for(org_id: int) -> QuerySet[Referral]:
-    return Referral.objects.filter(to_org_id=org_id, status=ReferralStatus.ACCEPTED)
+def _accepted_for(org_id: int) -> QuerySet[Any] | None:
+    """Grants of access to cases owned by others (accepted referrals); None if nothing shares."""
+    return links.sharing.grants(org_id) if links.sharing is not None else None
 
 
 def case_list_accessible(user: User) -> QuerySet[Case]:
@@ -88,11 +101,11 @@ def shared_case_keys(user: User, conditions: list[Any], *, limit: int) -> list[t
     The same rule as cases_shared(), read from the accepted referrals (ordered by the copy
     of the case's opening time) so that a busy organization's list needs no sort.
     """
-    if not user.can(Perm.CASE_VIEW) or user.organization_id is None:
+    grants = _accepted_for(user.organization_id or 0)
+    if not user.can(Perm.CASE_VIEW) or user.organization_id is None or grants is None:
         return []
     keys = (
-        _accepted_for(user.organization_id)
-        .exclude(case__owner_org_id=user.organization_id)
+        grants.exclude(case__owner_org_id=user.organization_id)
         .filter(*conditions)
         .order_by("-case_opened_at", "-case_id")
         .values_list("case_opened_at", "case_id")
@@ -102,9 +115,10 @@ def shared_case_keys(user: User, conditions: list[Any], *, limit: int) -> list[t
 
 def cases_shared(user: User) -> QuerySet[Case]:
     """The accessible cases that another organization referred to the user's, once accepted."""
-    if not user.can(Perm.CASE_VIEW) or user.organization_id is None:
+    grants = _accepted_for(user.organization_id or 0)
+    if not user.can(Perm.CASE_VIEW) or user.organization_id is None or grants is None:
         return Case.objects.none()
-    accepted = _accepted_for(user.organization_id).values("case_id")
+    accepted = grants.values("case_id")
     return Case.objects.filter(pk__in=accepted).exclude(owner_org_id=user.organization_id)
 
 
@@ -127,13 +141,12 @@ def access_case_by_id(user: User, case_id: int, *, purpose: Purpose) -> CaseAcce
     if case is None:
         raise CaseNotFound
     if case.owner_org_id == user.organization_id:
-        return CaseAccess(case=case, scope=ViewScope.FULL, owner=True)
+        return CaseAccess(case, ViewScope.FULL, owner=True, viewer_org_id=user.organization_id)
     if purpose != Purpose.VIEW:
         raise CaseNotFound
-    scopes = set(
-        _accepted_for(user.organization_id or 0)
-        .filter(case_id=case.pk)
-        .values_list("scope", flat=True)
-    )
+    grants = _accepted_for(user.organization_id or 0)
+    if grants is None:
+        raise CaseNotFound
+    scopes = set(grants.filter(case_id=case.pk).values_list("scope", flat=True))
     scope = ViewScope.FULL if ViewScope.FULL in scopes else ViewScope.VICTIM_NEEDS
-    return CaseAccess(case=case, scope=scope, owner=False)
+    return CaseAccess(case, scope, owner=False, viewer_org_id=user.organization_id)

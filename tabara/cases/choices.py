@@ -15,6 +15,13 @@ class CaseStatus(models.TextChoices):
     CLOSED_REFERRED = "closed_referred", _("Closed: referred")
 
 
+class ViewScope(models.TextChoices):
+    """What an organization that does not own a case may see of it (set by its referral)."""
+
+    FULL = "full", _("The whole case")
+    VICTIM_NEEDS = "victim_needs", _("The presumed victims and their needs only")
+
+
 class CaseSource(models.TextChoices):
     """Where a case came from."""
 

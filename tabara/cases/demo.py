@@ -1,4 +1,4 @@
-"""Synthetic demo cases and referrals for `make run`, so queues are not empty.
+"""Synthetic demo cases for `make run`, so queues are not empty (routed by the referrals app).
 
 Called from tabara/core/demo.py after organizations, staff and reports exist. Idempotent:
 nothing is added once any case exists. Every name here is invented.
@@ -6,10 +6,7 @@ nothing is added once any case exists. Every name here is invented.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.db import transaction
-from django.utils import timezone
 
 from tabara.accounts.models import Organization, User
 from tabara.accounts.roles import Role
@@ -19,8 +16,6 @@ from tabara.cases.models import Case
 from tabara.cases.services import CaseInput, case_open, case_open_from_report, case_person_add
 from tabara.geo.models import AdminUnit
 from tabara.intake.models import Report
-from tabara.referrals.models import ACKNOWLEDGE_WITHIN, Referral
-from tabara.referrals.rulesets import routing_load_default
 
 # (username, first, last, organization, role): who receives the routed referrals.
 CASE_STAFF = [
@@ -54,7 +49,6 @@ def case_staff_create(password_suffix: str) -> list[tuple[User, str]]:
 @transaction.atomic
 def cases_demo_load() -> int:
     """Open demo cases (from the demo reports and directly), routed by the default rules."""
-    routing_load_default()
     if Case.objects.exists():
         return 0
     intake = User.objects.get(username="intake")
@@ -99,12 +93,4 @@ def cases_demo_load() -> int:
         description="Household in Kicukiro",
     )
     opened.append(child)
-    # One referral already late, so the overdue board and escalation have something to show.
-    late = Referral.objects.filter(case=opened[0]).order_by("id").first()
-    if late is not None:
-        past = timezone.now() - timedelta(days=4)
-        deadline = past + ACKNOWLEDGE_WITHIN[late.urgency]
-        Referral.objects.filter(pk=late.pk).update(
-            sent_at=past, deadline_at=deadline, next_escalation_at=deadline
-        )
     return len(opened)

@@ -126,6 +126,11 @@ class CaseEvent(models.Model):
     organization = models.ForeignKey(
         "accounts.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The organization the entry is about (a referral's receiver), when not the actor's own:
+    # a partner with a limited view sees only entries about itself (tabara/cases/access.py).
+    subject_org = models.ForeignKey(
+        "accounts.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     note = EncryptedTextField(blank=True)
     needs_full_scope = models.BooleanField(default=False)
 

@@ -6,15 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
+from django.db.models import Count, Exists, OuterRef, Q
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
 from tabara.cases.access import cases_owned, shared_case_keys
 from tabara.cases.choices import CaseStatus
+from tabara.cases.links import links
 from tabara.cases.models import Case
-from tabara.referrals.models import Referral, ReferralStatus
 
 LIST_RELATIONS = ("district", "owner_org")
 SMALL_CELL = 5  # counts below this are shown as "fewer than 5" (disclosure control)
@@ -30,12 +29,6 @@ class CaseFilters:
     overdue: bool = False
 
 
-def _overdue_referral(case_ref: str = "pk") -> QuerySet[Referral]:
-    return Referral.objects.filter(
-        case_id=OuterRef(case_ref), status=ReferralStatus.SENT, deadline_at__lt=timezone.now()
-    )
-
-
 def _conditions(filters: CaseFilters, prefix: str = "") -> list[Any]:
     """The filters as conditions on Case (prefix "") or on a referral's case ("case__")."""
     wanted = {
@@ -45,7 +38,10 @@ def _conditions(filters: CaseFilters, prefix: str = "") -> list[Any]:
     }
     conditions: list[Any] = [Q(**{prefix + k: v}) for k, v in wanted.items() if v]
     if filters.overdue:
-        conditions.append(Exists(_overdue_referral("case_id" if prefix else "pk")))
+        late = (
+            links.sharing.late(OuterRef("case_id" if prefix else "pk")) if links.sharing else None
+        )
+        conditions.append(Exists(late) if late is not None else Q(pk__in=[]))
     return conditions
 
 
@@ -73,13 +69,8 @@ def _flag_overdue(cases: list[Case]) -> list[Case]:
     A correlated EXISTS in the SELECT list lets PostgreSQL hash every overdue referral in
     the database; asking only about the rows on the page keeps the cost per page fixed.
     """
-    late = set(
-        Referral.objects.filter(
-            case_id__in=[case.pk for case in cases],
-            status=ReferralStatus.SENT,
-            deadline_at__lt=timezone.now(),
-        ).values_list("case_id", flat=True)
-    )
+    ids = [case.pk for case in cases]
+    late = links.sharing.late_case_ids(ids) if links.sharing is not None and ids else set()
     for case in cases:
         case.has_overdue = case.pk in late  # type: ignore[attr-defined]
     return cases

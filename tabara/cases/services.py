@@ -1,8 +1,9 @@
 """Writes of the cases app: open a case, add people, change status, record consent.
 
 Each service checks access, writes, records a timeline entry and an audit event in one
-transaction. Routing a new case to other organizations is the referrals app's job; it is
-called from here, inside the same transaction, when consent allows it.
+transaction. Routing a new case to other organizations is the referrals app's job: it
+registers a callback (tabara/cases/links.py) that runs here, inside the same transaction,
+when consent allows it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from tabara.cases.choices import (
     RecruitmentChannel,
     ScreeningOutcome,
 )
+from tabara.cases.links import links
 from tabara.cases.models import Case, CaseEvent, CasePerson
 from tabara.geo.models import AdminUnit, BorderPost
 from tabara.intake.choices import AgeGroup, LocationKind
@@ -58,10 +60,15 @@ def case_event_record(
     kind: EventKind,
     actor: User | None,
     organization: Organization | None = None,
+    subject_org: Organization | None = None,
     note: str = "",
     needs_full_scope: bool = False,
 ) -> CaseEvent:
-    """Add one entry to a case's timeline (called by services of this and other apps)."""
+    """Add one entry to a case's timeline (called by services of this and other apps).
+
+    `subject_org` names the organization the entry is about when that is not the actor's
+    own (a referral's receiver); limited views hide entries about third organizations.
+    """
     now = timezone.now()
     Case.objects.filter(pk=case.pk).update(updated_at=now)
     return CaseEvent.objects.create(
@@ -70,6 +77,7 @@ def case_event_record(
         at=now,
         actor=actor,
         organization=organization or (actor.organization if actor else None),
+        subject_org=subject_org,
         note=note,
         needs_full_scope=needs_full_scope,
     )
@@ -124,9 +132,8 @@ def case_open(
         extra={"source": str(source), "report": report_id},
     )
     if route and data.consent_to_share:
-        from tabara.referrals.services import referrals_route_case
-
-        referrals_route_case(user=user, case=case)
+        for callback in links.on_case_opened:
+            callback(user, case)
     return case
 
 
@@ -270,7 +277,9 @@ def case_owner_transfer(*, actor: User, case: Case, to_org: Organization) -> Non
     """Hand a case's ownership to another organization (an accepted transfer)."""
     from_org = case.owner_org_id
     Case.objects.filter(pk=case.pk).update(owner_org=to_org)
-    case_event_record(case=case, kind=EventKind.TRANSFERRED, actor=actor, note=str(to_org))
+    case_event_record(
+        case=case, kind=EventKind.TRANSFERRED, actor=actor, subject_org=to_org, note=str(to_org)
+    )
     audit_record(
         actor=actor,
         action=AuditAction.CASE_TRANSFERRED,

@@ -18,12 +18,12 @@ from tabara.cases.choices import (
     status_from_screening,
 )
 from tabara.cases.forms import CaseFilterForm, CaseForm, PersonForm, StatusForm
+from tabara.cases.links import links
 from tabara.cases.models import Case
 from tabara.cases.selectors import CaseFilters, case_list, case_statistics
 from tabara.core.views import posted
 from tabara.geo.selectors import district_choices
 from tabara.intake.selectors import access_report_by_id
-from tabara.referrals.selectors import referrals_of_case
 from tabara.screening.selectors import access_interview_by_id
 
 
@@ -150,7 +150,9 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "case": access.case,
             "people": list(access.people()),
             "timeline": list(access.timeline()),
-            "referrals": list(referrals_of_case(user, case_id=case_id, owner=access.owner)),
+            "referrals": links.sharing.of_case(user, case_id, owner=access.owner)
+            if links.sharing
+            else [],
             "can_update": access.owner and user.can(Perm.CASE_OPEN),
             "can_refer": access.owner and user.can(Perm.CASE_REFER),
             "person_form": PersonForm(),

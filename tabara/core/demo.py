@@ -22,6 +22,7 @@ from tabara.geo.services import geography_load
 from tabara.intake.choices import AgeGroup, Channel, LocationKind, RecruitmentChannel, Sex
 from tabara.intake.models import Report
 from tabara.intake.services import ReportInput, report_submit
+from tabara.referrals.demo import referrals_demo_load
 
 ORGANIZATIONS = [
     ("Rwanda Investigation Bureau", "RIB", Organization.Kind.INVESTIGATION, "11"),
@@ -104,7 +105,8 @@ def demo_load(*, with_villages: bool = True) -> tuple[list[DemoAccount], list[st
         device = TOTPDevice.objects.get(user=user, name="default")
         org = user.organization.short_name if user.organization else ""
         accounts.append(DemoAccount(user.username, password, user.roles[0], org, _secret(device)))
-    cases_demo_load()
+    if cases_demo_load():
+        referrals_demo_load()
     return accounts, receipts
 
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
+from tabara.core.errors import NotFound
 from tabara.intake.models import Report, ReportMessage
 from tabara.intake.receipts import receipt_hash, receipt_normalise
 
 
-class ReportNotFound(Http404):
+class ReportNotFound(NotFound):
     """The report does not exist or the user may not see it: the same answer for both."""
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
+from tabara.core.errors import NotFound
 from tabara.prevalence.models import Estimation
 
 
-class EstimationNotFound(Http404):
+class EstimationNotFound(NotFound):
     """The estimation does not exist or is another organization's: the same answer."""
 
 

@@ -7,6 +7,9 @@ from datetime import timedelta
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The scope a referral grants is the cases app's vocabulary; re-exported for referrals' users.
+from tabara.cases.choices import ViewScope as ViewScope
+
 
 class Urgency(models.TextChoices):
     """How soon the receiving organization must acknowledge a referral."""
@@ -22,13 +25,6 @@ ACKNOWLEDGE_WITHIN: dict[str, timedelta] = {
     Urgency.NORMAL: timedelta(days=3),
 }
 URGENCY_RANK: dict[str, int] = {Urgency.CRITICAL: 0, Urgency.HIGH: 1, Urgency.NORMAL: 2}
-
-
-class ViewScope(models.TextChoices):
-    """What the receiving organization may see of the case once it accepts."""
-
-    FULL = "full", _("The whole case")
-    VICTIM_NEEDS = "victim_needs", _("The presumed victims and their needs only")
 
 
 class ReferralKind(models.TextChoices):

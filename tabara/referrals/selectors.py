@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from django.db.models import Case as Choose
 from django.db.models import IntegerField, Q, QuerySet, Value, When
-from django.http import Http404
 from django.utils import timezone
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
+from tabara.core.errors import NotFound
 from tabara.referrals.models import OPEN_STATUSES, Referral, ReferralStatus, RoutingRuleSet
 
 QUEUE_RELATIONS = ("case", "case__district", "from_org", "to_org")
+
+
+class ReferralNotFound(NotFound):
+    """The referral does not exist or is not for the user's organization."""
 
 
 def routing_ruleset_current() -> RoutingRuleSet | None:
@@ -64,14 +68,14 @@ def referrals_overdue(user: User) -> QuerySet[Referral]:
 def referral_for_responder(user: User, referral_id: int) -> Referral:
     """A referral sent to the user's organization, for acknowledging or answering it."""
     if not user.can(Perm.CASE_VIEW):
-        raise Http404
+        raise ReferralNotFound
     referral = (
         Referral.objects.select_related(*QUEUE_RELATIONS)
         .filter(pk=referral_id, to_org_id=user.organization_id)
         .first()
     )
     if referral is None:
-        raise Http404
+        raise ReferralNotFound
     return referral
 
 

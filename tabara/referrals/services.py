@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,6 +32,7 @@ from tabara.referrals.models import (
 )
 from tabara.referrals.routing import CaseFacts, OrgEntry, evaluate
 from tabara.referrals.rulesets import routing_load_default
+from tabara.referrals.selectors import ReferralNotFound as ReferralNotFound
 from tabara.referrals.selectors import routing_ruleset_current
 
 MAX_ESCALATIONS = 3
@@ -40,10 +40,6 @@ MAX_ESCALATIONS = 3
 
 class ConsentRequired(Exception):
     """Sharing needs the presumed victim's consent or a supervisor's override."""
-
-
-class ReferralNotFound(Http404):
-    """The referral does not exist or is not for the user's organization."""
 
 
 class InvalidTransition(Exception):
@@ -141,7 +137,9 @@ def _referral_create(
         deadline_at=deadline,
         next_escalation_at=deadline,
     )
-    case_event_record(case=case, kind=EventKind.REFERRAL_SENT, actor=user, note=str(to_org))
+    case_event_record(
+        case=case, kind=EventKind.REFERRAL_SENT, actor=user, subject_org=to_org, note=str(to_org)
+    )
     _audit(user, AuditAction.REFERRAL_SENT, referral, to_org=to_org.pk, rule=rule_id)
     alert_organization(
         referral=referral,
@@ -225,7 +223,13 @@ def _step(
     if referral.status not in allowed:
         raise InvalidTransition(f"cannot go from {referral.status} to {status}")
     Referral.objects.filter(pk=referral.pk).update(status=status, **fields)
-    case_event_record(case=referral.case, kind=event, actor=user, note=str(referral.to_org))
+    case_event_record(
+        case=referral.case,
+        kind=event,
+        actor=user,
+        subject_org=referral.to_org,
+        note=str(referral.to_org),
+    )
     _audit(user, action, referral)
     referral.refresh_from_db()
     return referral
@@ -247,23 +251,30 @@ def referral_acknowledge(*, user: User, referral_id: int) -> Referral:
     )
 
 
-@transaction.atomic
-def referral_accept(*, user: User, referral_id: int) -> Referral:
-    """Accept: the organization now sees the case (within the referral's scope), or owns it."""
+def _answer(user: User, referral_id: int, status: ReferralStatus, **fields: object) -> Referral:
+    """Accept or decline: both meet the deadline, name who answered and stop escalation."""
     referral = _incoming(user, referral_id)
     now = timezone.now()
-    referral = _step(
+    accepted = status == ReferralStatus.ACCEPTED
+    return _step(
         user,
         referral,
         allowed=OPEN_STATUSES,
-        status=ReferralStatus.ACCEPTED,
-        event=EventKind.REFERRAL_ACCEPTED,
-        action=AuditAction.REFERRAL_ACCEPTED,
+        status=status,
+        event=EventKind.REFERRAL_ACCEPTED if accepted else EventKind.REFERRAL_DECLINED,
+        action=AuditAction.REFERRAL_ACCEPTED if accepted else AuditAction.REFERRAL_DECLINED,
         acknowledged_at=referral.acknowledged_at or now,
         responded_at=now,
         responded_by=user,
         next_escalation_at=None,
+        **fields,
     )
+
+
+@transaction.atomic
+def referral_accept(*, user: User, referral_id: int) -> Referral:
+    """Accept: the organization now sees the case (within the referral's scope), or owns it."""
+    referral = _answer(user, referral_id, ReferralStatus.ACCEPTED)
     if referral.kind == ReferralKind.TRANSFER:
         case_owner_transfer(actor=user, case=referral.case, to_org=referral.to_org)
     return referral
@@ -274,20 +285,8 @@ def referral_decline(*, user: User, referral_id: int, reason: str) -> Referral:
     """Decline with a reason; the sending organization is told."""
     if not reason.strip():
         raise InvalidTransition("a reason is required")
-    referral = _incoming(user, referral_id)
-    now = timezone.now()
-    referral = _step(
-        user,
-        referral,
-        allowed=OPEN_STATUSES,
-        status=ReferralStatus.DECLINED,
-        event=EventKind.REFERRAL_DECLINED,
-        action=AuditAction.REFERRAL_DECLINED,
-        acknowledged_at=referral.acknowledged_at or now,
-        responded_at=now,
-        responded_by=user,
-        decline_reason=reason.strip()[:300],
-        next_escalation_at=None,
+    referral = _answer(
+        user, referral_id, ReferralStatus.DECLINED, decline_reason=reason.strip()[:300]
     )
     alert_organization(
         referral=referral,
@@ -355,6 +354,7 @@ def referrals_escalate_due(*, now: datetime | None = None) -> int:
             kind=EventKind.REFERRAL_ESCALATED,
             actor=None,
             organization=referral.to_org,
+            subject_org=referral.to_org,
             note=str(level),
         )
         _audit(None, AuditAction.REFERRAL_ESCALATED, referral, level=level)

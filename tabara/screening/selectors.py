@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
+from tabara.core.errors import NotFound
 from tabara.screening.models import ScreeningInterview
 
 
-class InterviewNotFound(Http404):
+class InterviewNotFound(NotFound):
     """The interview does not exist or belongs to another organization: the same answer."""
 
 

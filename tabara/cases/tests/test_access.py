@@ -76,3 +76,19 @@ def test_intake_officers_may_not_refer(world, make_staff, agencies) -> None:
     intake = make_staff(roles=[Role.INTAKE_OFFICER], organization=agencies["RIB"])
     assert access_case_by_id(intake, case.pk, purpose=Purpose.VIEW).full
     assert_hidden(intake, case.pk, Purpose.REFER)
+
+
+def test_a_limited_partner_never_learns_who_else_received_the_case(world, agencies) -> None:
+    rib, case, shelter = world
+    for org, scope in ((agencies["NCDA"], ViewScope.FULL), (agencies["IOM"], ViewScope.FULL)):
+        referral_send(user=rib, case_id=case.pk, to_org=org, scope=scope)
+    ours = referral_send(
+        user=rib, case_id=case.pk, to_org=shelter.organization, scope=ViewScope.VICTIM_NEEDS
+    )
+    referral_accept(user=shelter, referral_id=ours.pk)
+    timeline = list(access_case_by_id(shelter, case.pk, purpose=Purpose.VIEW).timeline())
+    seen = {event.organization_id for event in timeline} | {e.subject_org_id for e in timeline}
+    assert seen <= {rib.organization_id, shelter.organization_id, None}
+    assert not any("NCDA" in event.note or "IOM" in event.note for event in timeline)
+    kinds = [event.kind for event in timeline]
+    assert kinds.count("referral_sent") == 1 and "referral_accepted" in kinds  # its own
