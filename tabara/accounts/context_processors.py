@@ -14,6 +14,7 @@ SECTIONS = [
     ("intake:hotline", _("Hotline desk"), Perm.REPORT_VIEW),
     ("screening:list", _("Screening"), Perm.SCREENING_RUN),
     ("referrals:queue", _("My queue"), Perm.CASE_VIEW),
+    ("cases:mine", _("My cases"), Perm.CASE_VIEW),
     ("cases:list", _("Cases"), Perm.CASE_VIEW),
     ("prevalence:list", _("Prevalence"), Perm.PREVALENCE_RUN),
     ("awareness:staff_dashboard", _("Awareness"), Perm.AWARENESS_MANAGE),

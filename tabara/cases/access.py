@@ -17,9 +17,17 @@ from django.db.models import Q, QuerySet
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
-from tabara.cases.choices import PersonRole, ViewScope
+from tabara.cases.choices import AssessmentKind, PersonRole, ViewScope
 from tabara.cases.links import links
-from tabara.cases.models import Case, CaseEvent, CasePerson
+from tabara.cases.models import (
+    Case,
+    CaseAssessment,
+    CaseEvent,
+    CaseFollowUp,
+    CaseNote,
+    CasePerson,
+    CaseService,
+)
 from tabara.core.errors import NotFound
 
 
@@ -33,12 +41,23 @@ class Purpose(StrEnum):
     VIEW = "view"
     UPDATE = "update"
     REFER = "refer"
+    ASSIGN = "assign"
+    NOTE = "note"  # read and write case notes: the owner and partners with a full view
+    PROVIDE = "provide"  # record progress on a service: the owner and any accepting partner
 
 
 PURPOSE_PERMISSION: dict[Purpose, Perm] = {
     Purpose.VIEW: Perm.CASE_VIEW,
     Purpose.UPDATE: Perm.CASE_OPEN,
     Purpose.REFER: Perm.CASE_REFER,
+    Purpose.ASSIGN: Perm.CASE_SUPERVISE,
+    Purpose.NOTE: Perm.CASE_VIEW,
+    Purpose.PROVIDE: Perm.CASE_VIEW,
+}
+# What a partner that does not own the case may do, by the scope its referral grants.
+PARTNER_PURPOSES: dict[ViewScope, frozenset[Purpose]] = {
+    ViewScope.FULL: frozenset({Purpose.VIEW, Purpose.NOTE, Purpose.PROVIDE}),
+    ViewScope.VICTIM_NEEDS: frozenset({Purpose.VIEW, Purpose.PROVIDE}),
 }
 VICTIM_ROLES = (PersonRole.PRESUMED_VICTIM,)
 
@@ -60,6 +79,26 @@ class CaseAccess:
         """The people this user may see: everyone, or only presumed victims when limited."""
         people = self.case.people.order_by("role", "id")
         return people if self.full else people.filter(role__in=VICTIM_ROLES)
+
+    def notes(self) -> QuerySet[CaseNote]:
+        """Case notes: for the owner and partners with a full view; nothing otherwise."""
+        if not self.full:
+            return CaseNote.objects.none()
+        return self.case.notes.select_related("author", "author_org").order_by("written_at", "id")
+
+    def services(self) -> QuerySet[CaseService]:
+        """The plan's services: all of them, or only those a limited partner provides."""
+        services = self.case.services.select_related("provider_org").order_by("created_at", "id")
+        return services if self.full else services.filter(provider_org_id=self.viewer_org_id)
+
+    def assessments(self) -> QuerySet[CaseAssessment]:
+        """Assessments, newest first; a limited partner sees the needs assessments only."""
+        found = self.case.assessments.select_related("assessed_by").order_by("-assessed_at", "-id")
+        return found if self.full else found.filter(kind=AssessmentKind.NEEDS)
+
+    def follow_ups(self) -> QuerySet[CaseFollowUp]:
+        """Reintegration follow-ups: for the owner and partners with a full view."""
+        return self.case.follow_ups.order_by("due_on") if self.full else CaseFollowUp.objects.none()
 
     def timeline(self) -> QuerySet[CaseEvent]:
         """Timeline entries this user may see, oldest first, with who did what.
@@ -125,8 +164,9 @@ def cases_shared(user: User) -> QuerySet[Case]:
 def access_case_by_id(user: User, case_id: int, *, purpose: Purpose) -> CaseAccess:
     """The case and the user's view of it, if `purpose` is allowed; else CaseNotFound.
 
-    Viewing needs case.view and ownership or an accepted referral. Updating and referring
-    on need the owning organization and the matching permission.
+    Viewing needs case.view and ownership or an accepted referral. Updating, referring and
+    assigning need the owning organization; notes need the owner or a full view; recording
+    a service's progress, any accepted referral (PARTNER_PURPOSES).
     """
     if not user.can(PURPOSE_PERMISSION[purpose]):
         raise CaseNotFound
@@ -142,11 +182,11 @@ def access_case_by_id(user: User, case_id: int, *, purpose: Purpose) -> CaseAcce
         raise CaseNotFound
     if case.owner_org_id == user.organization_id:
         return CaseAccess(case, ViewScope.FULL, owner=True, viewer_org_id=user.organization_id)
-    if purpose != Purpose.VIEW:
-        raise CaseNotFound
     grants = _accepted_for(user.organization_id or 0)
     if grants is None:
         raise CaseNotFound
     scopes = set(grants.filter(case_id=case.pk).values_list("scope", flat=True))
     scope = ViewScope.FULL if ViewScope.FULL in scopes else ViewScope.VICTIM_NEEDS
+    if purpose not in PARTNER_PURPOSES[scope]:
+        raise CaseNotFound
     return CaseAccess(case, scope, owner=False, viewer_org_id=user.organization_id)

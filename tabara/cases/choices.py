@@ -111,3 +111,78 @@ class EventKind(models.TextChoices):
     REFERRAL_ESCALATED = "referral_escalated", _("Referral overdue: supervisors alerted")
     TRANSFERRED = "transferred", _("Ownership transferred")
     NOTE = "note", _("Note")
+    ASSIGNED = "assigned", _("Assigned")
+    NOTE_CORRECTED = "note_corrected", _("Note corrected")
+    SERVICE_PLANNED = "service_planned", _("Service planned")
+    SERVICE_UPDATED = "service_updated", _("Service progress recorded")
+    ASSESSED = "assessed", _("Assessment recorded")
+    CLOSED = "closed", _("Case closed")
+    FOLLOW_UP_DONE = "follow_up_done", _("Follow-up visit recorded")
+
+
+class ServiceType(models.TextChoices):
+    """Services of a victim's plan (HTCDS spl_Type, spelled out as agencies in Rwanda offer them).
+
+    HTCDS 2.0 support-plan types map as: shelter, family tracing and reintegration → SocialCare;
+    medical and psychosocial → Health; legal aid → Legal; education or vocational training →
+    Education; livelihood → Livelihood; repatriation → SocialCare (with a change of location).
+    """
+
+    SHELTER = "shelter", _("Shelter")
+    MEDICAL = "medical", _("Medical care")
+    PSYCHOSOCIAL = "psychosocial", _("Psychosocial support")
+    LEGAL_AID = "legal_aid", _("Legal aid")
+    FAMILY_TRACING = "family_tracing", _("Family tracing")
+    REPATRIATION = "repatriation", _("Repatriation")
+    REINTEGRATION = "reintegration", _("Reintegration")
+    EDUCATION = "education", _("Education or vocational training")
+    LIVELIHOOD = "livelihood", _("Livelihood")
+
+
+class ServiceStatus(models.TextChoices):
+    """Where a service of the plan is."""
+
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+    NOT_PROVIDED = "not_provided", _("Not provided")
+
+
+OPEN_SERVICE_STATUSES = (ServiceStatus.PLANNED, ServiceStatus.IN_PROGRESS)
+
+
+class AssessmentKind(models.TextChoices):
+    """The two structured assessments of a case (HTCDS 2.0 'Assessment and Planning')."""
+
+    SAFETY = "safety", _("Safety and risk assessment")
+    NEEDS = "needs", _("Needs assessment")
+
+
+class ClosureReason(models.TextChoices):
+    """Why a case is closed (HTCDS cas_ReasonForCaseClosure, with cas_Status it implies)."""
+
+    REINTEGRATED = "reintegrated", _("Services completed: the person is reintegrated")
+    REFERRED = "referred", _("Referred on: another organization now leads the case")
+    MOVED = "moved", _("The person moved away or left the country")
+    DECLINED_SERVICES = "declined_services", _("The person no longer wants services")
+    LOST_CONTACT = "lost_contact", _("Contact lost")
+    NOT_TRAFFICKING = "not_trafficking", _("Not a case of trafficking")
+    DECEASED = "deceased", _("The person died")
+    OTHER = "other", _("Other")
+
+
+class FollowUpOutcome(models.TextChoices):
+    """What a reintegration follow-up visit found."""
+
+    STABLE = "stable", _("Doing well")
+    NEEDS_SUPPORT = "needs_support", _("Needs more support")
+    NOT_REACHED = "not_reached", _("Could not be reached")
+    AT_RISK = "at_risk", _("At risk of being trafficked again")
+
+
+class Level(models.TextChoices):
+    """The overall result of an assessment (tabara/cases/assessment_rules.py)."""
+
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")

@@ -5,14 +5,19 @@ from __future__ import annotations
 from django.db import models
 
 from tabara.cases.choices import (
+    AssessmentKind,
     CaseSource,
     CaseStatus,
+    ClosureReason,
     EventKind,
     ExploitationType,
+    FollowUpOutcome,
     Gender,
     PersonRole,
     RecruitmentChannel,
     ScreeningOutcome,
+    ServiceStatus,
+    ServiceType,
 )
 from tabara.core.fields import EncryptedTextField
 
@@ -69,9 +74,21 @@ class Case(models.Model):
     consent_to_share = models.BooleanField(default=False)
     consent_recorded_at = models.DateTimeField(null=True, blank=True)
 
+    # The worker who leads the case and their supervisor, both of the owning organization.
+    assigned_to = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    supervisor = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    closure_reason = models.CharField(max_length=20, choices=ClosureReason.choices, blank=True)
+    closure_details = EncryptedTextField(blank=True)
+
     class Meta:
         ordering = ["-opened_at", "-id"]
         indexes = [
+            models.Index(fields=["assigned_to", "status"]),
+            models.Index(fields=["supervisor", "status"]),
             models.Index(fields=["owner_org", "-opened_at"]),
             models.Index(fields=["owner_org", "status", "-opened_at"]),
             models.Index(fields=["owner_org", "status", "updated_at"]),
@@ -140,3 +157,120 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} on {self.case_id}"
+
+
+class CaseNote(models.Model):
+    """A case worker's note, encrypted; never edited: a correction is a new note pointing back.
+
+    Seen by the owning organization and partners with a full view, never by a partner
+    limited to the victims' needs (tabara/cases/casework.py).
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    author_org = models.ForeignKey(
+        "accounts.Organization", on_delete=models.PROTECT, related_name="+"
+    )
+    written_at = models.DateTimeField()
+    text = EncryptedTextField()
+    corrects = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"
+    )
+
+    class Meta:
+        ordering = ["written_at", "id"]
+        indexes = [models.Index(fields=["case", "written_at"])]
+
+    def __str__(self) -> str:
+        return f"note {self.pk} on {self.case_id}"
+
+
+class CaseService(models.Model):
+    """One service of a victim's plan, provided by an organization (possibly the owner)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="services")
+    service_type = models.CharField(max_length=20, choices=ServiceType.choices)
+    provider_org = models.ForeignKey(
+        "accounts.Organization", on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        max_length=12, choices=ServiceStatus.choices, default=ServiceStatus.PLANNED
+    )
+    planned_on = models.DateField(null=True, blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    outcome = EncryptedTextField(blank=True)
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["case", "provider_org"]),
+            models.Index(fields=["status", "planned_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_type} on {self.case_id}"
+
+
+class CaseServiceUpdate(models.Model):
+    """One step of a service's progress, by whoever recorded it (the history of the service)."""
+
+    service = models.ForeignKey(CaseService, on_delete=models.CASCADE, related_name="updates")
+    at = models.DateTimeField()
+    by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    by_org = models.ForeignKey("accounts.Organization", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=12, choices=ServiceStatus.choices)
+    note = EncryptedTextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.status} of service {self.service_id}"
+
+
+class CaseAssessment(models.Model):
+    """One structured assessment; a new one never replaces the last, so history stays."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assessments")
+    kind = models.CharField(max_length=10, choices=AssessmentKind.choices)
+    answers = EncryptedTextField()  # JSON of question → answer (tabara/cases/assessment.py)
+    level = models.CharField(max_length=10)
+    notes = EncryptedTextField(blank=True)
+    assessed_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    assessed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-assessed_at", "-id"]
+        indexes = [models.Index(fields=["case", "kind", "-assessed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} assessment of {self.case_id}"
+
+
+class CaseFollowUp(models.Model):
+    """A reintegration follow-up due some months after closure; the assigned worker is reminded."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="follow_ups")
+    months = models.PositiveSmallIntegerField()
+    due_on = models.DateField()
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    outcome = models.CharField(max_length=16, choices=FollowUpOutcome.choices, blank=True)
+    note = EncryptedTextField(blank=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["done_at", "reminded_at", "due_on"])]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "months"], name="one_follow_up_per_interval")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.months}-month follow-up of {self.case_id}"

@@ -120,6 +120,8 @@ def case_open(
         summary=data.summary,
         consent_to_share=data.consent_to_share,
         consent_recorded_at=now if data.consent_to_share else None,
+        # A case worker who opens a case leads it; an intake officer's waits for a supervisor.
+        assigned_to=user if user.can(Perm.CASE_REFER) else None,
     )
     case.full_clean()
     case.save()
@@ -168,14 +170,18 @@ def case_open_from_report(*, user: User, report_id: int, data: CaseInput) -> Cas
 
 @transaction.atomic
 def case_view(*, user: User, case_id: int) -> CaseAccess:
-    """Open a case for reading: access is checked and the read is audited in one step."""
+    """Open a case for reading: access is checked and the read is audited in one step.
+
+    The page shows the people, timeline, services, needs assessments and, with a full
+    view, the notes, safety assessments and follow-ups; the audit event names the view.
+    """
     access = access_case_by_id(user, case_id, purpose=Purpose.VIEW)
     audit_record(
         actor=user,
         action=AuditAction.CASE_VIEWED,
         target_type="case",
         target_id=case_id,
-        extra={"scope": str(access.scope)},
+        extra={"scope": str(access.scope), "notes": access.full},
     )
     return access
 
@@ -274,9 +280,14 @@ def case_consent_record(*, user: User, case_id: int, consent: bool) -> Case:
 
 @transaction.atomic
 def case_owner_transfer(*, actor: User, case: Case, to_org: Organization) -> None:
-    """Hand a case's ownership to another organization (an accepted transfer)."""
+    """Hand a case's ownership to another organization (an accepted transfer).
+
+    The worker who accepted leads the case in its new organization if they may update it;
+    otherwise it waits for one of that organization's supervisors to assign it.
+    """
     from_org = case.owner_org_id
-    Case.objects.filter(pk=case.pk).update(owner_org=to_org)
+    lead = actor if actor.organization_id == to_org.pk and actor.can(Perm.CASE_OPEN) else None
+    Case.objects.filter(pk=case.pk).update(owner_org=to_org, assigned_to=lead, supervisor=None)
     case_event_record(
         case=case, kind=EventKind.TRANSFERRED, actor=actor, subject_org=to_org, note=str(to_org)
     )

@@ -11,6 +11,7 @@ from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
 from tabara.cases import services
+from tabara.cases.casework_context import casework_context
 from tabara.cases.choices import (
     CaseStatus,
     ExploitationType,
@@ -155,8 +156,10 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             else [],
             "can_update": access.owner and user.can(Perm.CASE_OPEN),
             "can_refer": access.owner and user.can(Perm.CASE_REFER),
+            "can_assign": access.owner and user.can(Perm.CASE_SUPERVISE),
             "person_form": PersonForm(),
             "status_form": StatusForm(initial={"status": access.case.status}),
+            **casework_context(access),
         },
     )
 

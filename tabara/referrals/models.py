@@ -104,6 +104,10 @@ class Referral(models.Model):
     # A copy of the case's opening time, so "cases shared with us, newest first" walks
     # one index instead of sorting every shared case (see tabara/cases/access.py).
     case_opened_at = models.DateTimeField(null=True, blank=True)
+    # The service of the victim's plan this referral asks the receiver to provide, if any.
+    service = models.ForeignKey(
+        "cases.CaseService", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     escalation_level = models.PositiveSmallIntegerField(default=0)
     next_escalation_at = models.DateTimeField(null=True, blank=True)
 

@@ -65,20 +65,6 @@ def referrals_overdue(user: User) -> QuerySet[Referral]:
     )
 
 
-def referral_for_responder(user: User, referral_id: int) -> Referral:
-    """A referral sent to the user's organization, for acknowledging or answering it."""
-    if not user.can(Perm.CASE_VIEW):
-        raise ReferralNotFound
-    referral = (
-        Referral.objects.select_related(*QUEUE_RELATIONS)
-        .filter(pk=referral_id, to_org_id=user.organization_id)
-        .first()
-    )
-    if referral is None:
-        raise ReferralNotFound
-    return referral
-
-
 def referrals_of_case(user: User, *, case_id: int, owner: bool) -> QuerySet[Referral]:
     """Referrals on a case the user can see: all for the owner, else their own org's only."""
     referrals = Referral.objects.select_related("from_org", "to_org").filter(case_id=case_id)

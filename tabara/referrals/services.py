@@ -17,8 +17,9 @@ from tabara.accounts.roles import Perm
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
 from tabara.cases.access import Purpose, access_case_by_id
-from tabara.cases.choices import EventKind
+from tabara.cases.choices import EventKind, ServiceType
 from tabara.cases.models import Case
+from tabara.cases.plan import case_service_not_provided, case_service_plan
 from tabara.cases.services import case_event_record, case_owner_transfer
 from tabara.referrals.alerts import alert_organization
 from tabara.referrals.models import (
@@ -69,14 +70,16 @@ def referral_send(
     override_consent: bool = False,
     rule_id: str = "",
     ruleset_version: int | None = None,
+    service_type: ServiceType | None = None,
 ) -> Referral:
     """Refer a case (or offer its ownership) to another organization, with a deadline.
 
     Without recorded consent, only a supervisor's explicit override allows it; the
-    override is audited. Refuses a second open referral to the same organization.
+    override is audited. Refuses a second open referral to the same organization. With a
+    service type, the referral carries a new service of the plan, provided by the receiver.
     """
     case = access_case_by_id(user, case_id, purpose=Purpose.REFER).case
-    return _referral_create(
+    referral = _referral_create(
         user=user,
         case=case,
         to_org=to_org,
@@ -88,6 +91,13 @@ def referral_send(
         rule_id=rule_id,
         ruleset_version=ruleset_version,
     )
+    if service_type is not None:
+        service = case_service_plan(
+            user=user, case_id=case.pk, service_type=service_type, provider_org=to_org
+        )
+        Referral.objects.filter(pk=referral.pk).update(service=service)
+        referral.service = service
+    return referral
 
 
 def _referral_create(
@@ -288,6 +298,8 @@ def referral_decline(*, user: User, referral_id: int, reason: str) -> Referral:
     referral = _answer(
         user, referral_id, ReferralStatus.DECLINED, decline_reason=reason.strip()[:300]
     )
+    if referral.service_id is not None:
+        case_service_not_provided(by=user, service_id=referral.service_id, reason=reason)
     alert_organization(
         referral=referral,
         org=referral.from_org,

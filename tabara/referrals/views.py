@@ -22,11 +22,11 @@ from tabara.referrals.models import ReferralKind, ReferralStatus, Urgency, ViewS
 from tabara.referrals.routing import RuleSetInvalid
 from tabara.referrals.rulesets import routing_rules_parse, routing_ruleset_publish
 from tabara.referrals.selectors import (
-    referral_for_responder,
     referral_queue,
     referrals_overdue,
     routing_ruleset_current,
 )
+from tabara.referrals.viewing import referral_timeline, referral_view
 
 
 def _user(request: HttpRequest) -> User:
@@ -63,10 +63,11 @@ def queue(request: HttpRequest) -> HttpResponse:
 @staff_required(Perm.CASE_VIEW)
 def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     user = _user(request)
-    referral = referral_for_responder(user, referral_id)
+    view = referral_view(user=user, referral_id=referral_id)
+    can_respond = view.receiver and user.can(Perm.REFERRAL_RESPOND)
     form = RespondForm(request.POST or None)
     error = ""
-    if request.method == "POST" and user.can(Perm.REFERRAL_RESPOND) and form.is_valid():
+    if request.method == "POST" and can_respond and form.is_valid():
         action, text = form.cleaned_data["action"], form.cleaned_data["text"]
         try:
             if action == "acknowledge":
@@ -85,8 +86,11 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
         request,
         "referrals/referral_detail.html",
         {
-            "referral": referral,
-            "can_respond": user.can(Perm.REFERRAL_RESPOND),
+            "referral": view.referral,
+            "view": view,
+            "timeline": referral_timeline(view.referral),
+            "can_respond": can_respond,
+            "text": form["text"].value() or "",
             "error": error,
             "now": timezone.now(),
         },
