@@ -15,6 +15,7 @@ BASE_ENV = {
     "TABARA_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWZlcm5ldC1rZXktMDAwMDAwMDAwMDE=",
     "TABARA_RECEIPT_SALT": "salt",
     "TABARA_PHONE_HASH_KEY": "key",
+    "TABARA_SEARCH_KEY": "search-key",
     "TABARA_GATEWAY_SECRET": "gateway",
     "DATABASE_URL": "sqlite:////tmp/never-created.sqlite3",
 }
@@ -46,6 +47,7 @@ def test_production_starts_with_everything_set() -> None:
         "TABARA_ENCRYPTION_KEYS",
         "TABARA_RECEIPT_SALT",
         "TABARA_PHONE_HASH_KEY",
+        "TABARA_SEARCH_KEY",
         "TABARA_GATEWAY_SECRET",
         "DATABASE_URL",
     ],
