@@ -116,6 +116,8 @@ LANGUAGES = [
 LOCALE_PATHS = [Path(env_str("TABARA_LOCALE_DIR", str(BASE_DIR / "tabara" / "locale")))]
 USE_I18N = True
 USE_TZ = True
+# Rwanda's time (UTC+2, no daylight saving): every page, email and SMS shows times in it;
+# the database stores UTC. tabara/core/times.py formats times for texts outside templates.
 TIME_ZONE = "Africa/Kigali"
 
 STATIC_URL = "/static/"
