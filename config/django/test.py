@@ -11,6 +11,7 @@ from config.env import env_str
 DEBUG = False
 SECRET_KEY = "test-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz0123456789"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+TABARA_SITE_URL = "https://tabara.test"
 _url = env_str("DATABASE_URL")
 DATABASES = {
     "default": dj_database_url.parse(_url) if _url else sqlite_database(VAR_DIR / "test.sqlite3")

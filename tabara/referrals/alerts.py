@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 
 from tabara.accounts.models import Organization, User
 from tabara.accounts.roles import Perm
+from tabara.core.links import absolute_url
+from tabara.core.times import kigali_time
 from tabara.notifications.models import Channel
 from tabara.notifications.services import notification_enqueue
 from tabara.referrals.models import Referral
@@ -17,16 +19,26 @@ def _members(org: Organization) -> QuerySet[User]:
     return User.objects.filter(organization=org, is_active=True).order_by("pk")
 
 
+def _link(referral: Referral, org: Organization) -> str:
+    """The receiving organization opens the referral; the sending one, its case."""
+    if org.pk == referral.to_org_id:
+        return reverse("referrals:detail", args=[referral.pk])
+    return reverse("cases:detail", args=[referral.case_id])
+
+
 def alert_organization(
     *, referral: Referral, org: Organization, event: str, subject: str, supervisors_only: bool
 ) -> int:
     """Notify the organization's responders (or only its supervisors) in-app and by email."""
     perm = Perm.CASE_SUPERVISE if supervisors_only else Perm.REFERRAL_RESPOND
-    body = _("%(subject)s\nUrgency: %(urgency)s. Acknowledge by %(deadline)s.\nOpen: %(url)s") % {
+    body = _(
+        "%(subject)s\nUrgency: %(urgency)s. Acknowledge by %(deadline)s (Kigali time).\n"
+        "Open: %(url)s"
+    ) % {
         "subject": subject,
         "urgency": referral.get_urgency_display(),
-        "deadline": referral.deadline_at.strftime("%Y-%m-%d %H:%M UTC"),
-        "url": reverse("referrals:queue"),
+        "deadline": kigali_time(referral.deadline_at),
+        "url": absolute_url(_link(referral, org)),
     }
     sent = 0
     for user in _members(org):
