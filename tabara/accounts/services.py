@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tabara.accounts.models import Organization, User
+from tabara.accounts.models import Organization, StaffLanguage, User
 from tabara.accounts.roles import Role
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
@@ -68,4 +68,12 @@ def staff_sign_in(*, request: HttpRequest, username: str, password: str, otp_tok
     login(request, user)
     otp_login(request, device)
     audit_record(actor=user, action=AuditAction.LOGIN, target_type="user", target_id=user.pk)
+    return user
+
+
+@transaction.atomic
+def user_language_set(*, user: User, language: StaffLanguage) -> User:
+    """Record the language a staff member reads Tabara in; their alerts are written in it."""
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language
     return user
