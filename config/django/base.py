@@ -124,6 +124,9 @@ TIME_ZONE = "Africa/Kigali"
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 
+# Failed sign-ins are throttled per account by tabara/accounts/throttle.py, with a message
+# that says so; django-otp's own silent per-device throttle would refuse a right code.
+OTP_TOTP_THROTTLE_FACTOR = 0
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Strict"
 SESSION_COOKIE_AGE = 8 * 60 * 60

@@ -74,3 +74,14 @@ class User(AbstractUser):
         if not self.is_active or self.organization_id is None:
             return False
         return perm in permissions_for(list(self.roles))
+
+
+class SignInThrottle(models.Model):
+    """The consecutive failed sign-ins of one account name; a successful sign-in deletes it."""
+
+    username = models.CharField(max_length=150, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.username}: {self.failures}"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import math
+
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -8,32 +10,23 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 
 from tabara.accounts.access import verified_staff
 from tabara.accounts.context_processors import staff_nav
 from tabara.accounts.forms import PreferencesForm, SignInForm
 from tabara.accounts.models import StaffLanguage
-from tabara.accounts.services import SignInError, staff_sign_in, user_language_set
+from tabara.accounts.services import (
+    CodeReusedError,
+    SignInError,
+    SignInThrottled,
+    staff_sign_in,
+    user_language_set,
+)
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
 from tabara.core.views import posted
-
-
-def _throttled(request: HttpRequest, username: str) -> bool:
-    by_user = is_ratelimited(
-        request,
-        group="login-user",
-        key=lambda _g, _r: username.lower(),
-        rate="5/5m",
-        method="POST",
-        increment=True,
-    )
-    by_client = is_ratelimited(
-        request, group="login-ip", key="ip", rate="20/5m", method="POST", increment=True
-    )
-    return bool(by_user or by_client)
 
 
 @require_http_methods(["GET", "POST"])
@@ -44,20 +37,33 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _throttled(request, data["username"]):
-            form.add_error(None, _("Too many sign-in attempts. Wait five minutes and try again."))
-        else:
-            try:
-                staff_sign_in(
-                    request=request,
-                    username=data["username"],
-                    password=data["password"],
-                    otp_token=data["otp_token"],
+        try:
+            staff_sign_in(
+                request=request,
+                username=data["username"],
+                password=data["password"],
+                otp_token=data["otp_token"],
+            )
+        except SignInThrottled as refusal:
+            minutes = max(1, math.ceil(refusal.wait.total_seconds() / 60))
+            form.add_error(
+                None,
+                ngettext(
+                    "Too many failed sign-ins. Wait %(minutes)s minute and try again.",
+                    "Too many failed sign-ins. Wait %(minutes)s minutes and try again.",
+                    minutes,
                 )
-            except SignInError:
-                form.add_error(None, _("Username, password or code is not correct."))
-            else:
-                return HttpResponseRedirect(target)
+                % {"minutes": minutes},
+            )
+        except CodeReusedError:
+            form.add_error(
+                None,
+                _("This code has already been used. Wait for the next code in your app."),
+            )
+        except SignInError:
+            form.add_error(None, _("Username, password or code is not correct."))
+        else:
+            return HttpResponseRedirect(target)
     return render(request, "accounts/sign_in.html", {"form": form}, status=200)
 
 

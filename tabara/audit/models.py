@@ -14,6 +14,7 @@ class AuditAction(models.TextChoices):
     LOGIN = "login", _("Signed in")
     LOGIN_FAILED = "login_failed", _("Sign-in failed")
     LOGOUT = "logout", _("Signed out")
+    LOGIN_THROTTLED = "login_throttled", _("Sign-in refused: too many failures")
     REPORT_SUBMITTED = "report_submitted", _("Report submitted")
     REPORT_VIEWED = "report_viewed", _("Report viewed")
     REPORT_REVIEWED = "report_reviewed", _("Report marked reviewed")
