@@ -84,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tabara.core.context_processors.languages",
                 "tabara.accounts.context_processors.staff_nav",
+                "tabara.notifications.context_processors.unread_notifications",
             ],
         },
     },

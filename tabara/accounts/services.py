@@ -16,7 +16,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.core import is_ratelimited
 
-from tabara.accounts.models import Organization, SignInThrottle, User
+from tabara.accounts.models import Organization, SignInThrottle, StaffLanguage, User
 from tabara.accounts.roles import Role
 from tabara.accounts.throttle import delay_after
 from tabara.audit.models import AuditAction
@@ -153,4 +153,12 @@ def staff_sign_in(*, request: HttpRequest, username: str, password: str, otp_tok
     login(request, user)
     otp_login(request, device)
     audit_record(actor=user, action=AuditAction.LOGIN, target_type="user", target_id=user.pk)
+    return user
+
+
+@transaction.atomic
+def user_language_set(*, user: User, language: StaffLanguage) -> User:
+    """Record the language a staff member reads Tabara in; their alerts are written in it."""
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language
     return user
