@@ -93,6 +93,7 @@ EXPECTED: dict[str, Staff | Open] = {
     "accounts:home": Open("staff landing: signs in, then redirects to a permitted section"),
     "accounts:login": Open("the sign-in page itself"),
     "accounts:logout": Open("signing out needs no permission"),
+    "accounts:preferences": both(None),  # my own language: any signed-in staff
     # Reporting and intake: reports are national, any organization's intake staff read them.
     "intake:report": PUBLIC,
     "intake:followup": PUBLIC,
@@ -117,6 +118,8 @@ EXPECTED: dict[str, Staff | Open] = {
     # The referral in the world was sent to the SHARED organization: only it answers it.
     "referrals:detail": both(P.CASE_VIEW, frozenset({Relation.SHARED})),
     "notifications:list": both(None),  # POST marks one as read
+    # Search lists only the cases the user may read (tabara/search/tests).
+    "search:search": read_only(P.CASE_VIEW),
     # Prevalence: an estimation is its organization's alone.
     "prevalence:list": both(P.PREVALENCE_RUN),
     "prevalence:detail": read_only(P.PREVALENCE_RUN, OWN_ONLY),
