@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "tabara.notifications",
     "tabara.prevalence",
     "tabara.awareness",
+    "tabara.operations",
 ]
 
 # Background work (alert delivery, estimations, newsletters) runs through Django's tasks

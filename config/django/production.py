@@ -19,6 +19,8 @@ TABARA_RECEIPT_SALT = env_mandatory("TABARA_RECEIPT_SALT")
 TABARA_PHONE_HASH_KEY = env_mandatory("TABARA_PHONE_HASH_KEY")
 TABARA_GATEWAY_SECRET = env_mandatory("TABARA_GATEWAY_SECRET")
 ALLOWED_HOSTS = env_list("TABARA_ALLOWED_HOSTS")
+# Needed only by `manage.py backup` and `restore`, which refuse to run without it (docs/backup.md).
+TABARA_BACKUP_KEYS = env_list("TABARA_BACKUP_KEYS")
 
 _url = env_mandatory("DATABASE_URL")
 if _url.startswith("sqlite:///"):
