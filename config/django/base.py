@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "tabara.prevalence",
     "tabara.awareness",
     "tabara.operations",
+    "tabara.privacy",
 ]
 
 # Background work (alert delivery, estimations, newsletters) runs through Django's tasks
