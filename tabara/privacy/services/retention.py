@@ -26,6 +26,7 @@ from tabara.intake.choices import ReportStatus
 from tabara.intake.models import FollowupSession, Report, ReportMessage, UssdSession
 from tabara.notifications.models import Notification, NotificationStatus
 from tabara.privacy.rules import RULES, RetentionRule
+from tabara.search.models import SearchToken
 
 REPORT_TEXT = (
     "what_happened",
@@ -119,7 +120,10 @@ def _closed_cases(cutoff: datetime, apply: bool) -> int:
         | set(summaries.values_list("id", flat=True))
     )
     if apply and touched:
+        person_ids = list(people.values_list("id", flat=True))
         people.update(**_blank(PERSON_TEXT))
+        # Their blind-index tokens would still find them by name: drop them too.
+        SearchToken.objects.filter(person_id__in=person_ids).delete()
         notes.update(note="")
         Case.objects.filter(id__in=touched).update(summary="")
     return len(touched)

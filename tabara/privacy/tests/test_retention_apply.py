@@ -29,6 +29,7 @@ from tabara.cases.tests.factories import case_create
 from tabara.intake.models import Report, UssdSession
 from tabara.intake.tests.factories import submit_report
 from tabara.privacy.services.retention import retention_apply
+from tabara.search.services import search_run
 
 pytestmark = pytest.mark.django_db
 NAME = "Synthetic Mukeshimana Retention"
@@ -106,6 +107,9 @@ def test_closed_cases_are_anonymised_after_ten_years(geography, make_staff) -> N
     person = CasePerson.objects.get(case=closed)
     assert (person.full_name, person.age, person.is_child) == ("", 17, True)
     assert CasePerson.objects.get(case=active).full_name == NAME
+    # Nobody finds the anonymised person by name any more; the other one still is found.
+    found = search_run(user=user, text=NAME).people
+    assert [p.pk for p in found] == [CasePerson.objects.get(case=active).pk]
 
 
 def test_a_dry_run_counts_and_changes_nothing_a_real_run_is_audited(capsys) -> None:
