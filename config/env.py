@@ -43,3 +43,13 @@ def env_mandatory(name: str) -> str:
             f"{name} is not set. Production refuses to start without it (see .env.example)."
         )
     return value
+
+
+def site_url(value: str) -> str:
+    """The public base address of the site, as typed: scheme and host, no trailing slash."""
+    url = value.strip().rstrip("/")
+    if not url.startswith(("https://", "http://")) or "/" in url.split("://", 1)[1]:
+        raise MissingSettingError(
+            f"TABARA_SITE_URL must be like https://tabara.example.org (got {value!r})."
+        )
+    return url

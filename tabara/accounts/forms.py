@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tabara.accounts.models import StaffLanguage
+
 
 class SignInForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150)
@@ -13,4 +15,12 @@ class SignInForm(forms.Form):
         max_length=8,
         error_messages={"invalid": _("Enter the six digits shown in your authenticator app.")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+
+
+class PreferencesForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language of Tabara and of the alerts you receive"),
+        choices=StaffLanguage.choices,
+        widget=forms.RadioSelect,
     )

@@ -38,13 +38,27 @@ class Organization(models.Model):
         return self.short_name
 
 
+class StaffLanguage(models.TextChoices):
+    """The languages a staff member can read Tabara and its alerts in, named in themselves."""
+
+    KINYARWANDA = "rw", "Ikinyarwanda"
+    ENGLISH = "en", "English"
+    FRENCH = "fr", "Français"
+
+
 class User(AbstractUser):
-    """A staff member: belongs to exactly one organization and holds one or more roles."""
+    """A staff member: belongs to exactly one organization and holds one or more roles.
+
+    `language` is the one they chose: alerts sent to them are written in it.
+    """
 
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="members"
     )
     roles = models.JSONField(default=list, blank=True)
+    language = models.CharField(
+        max_length=5, choices=StaffLanguage.choices, default=StaffLanguage.KINYARWANDA
+    )
 
     class Meta:
         ordering = ["username"]
@@ -60,3 +74,14 @@ class User(AbstractUser):
         if not self.is_active or self.organization_id is None:
             return False
         return perm in permissions_for(list(self.roles))
+
+
+class SignInThrottle(models.Model):
+    """The consecutive failed sign-ins of one account name; a successful sign-in deletes it."""
+
+    username = models.CharField(max_length=150, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.username}: {self.failures}"

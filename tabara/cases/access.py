@@ -190,3 +190,21 @@ def access_case_by_id(user: User, case_id: int, *, purpose: Purpose) -> CaseAcce
     if purpose not in PARTNER_PURPOSES[scope]:
         raise CaseNotFound
     return CaseAccess(case, scope, owner=False, viewer_org_id=user.organization_id)
+
+
+def person_list_accessible(user: User) -> QuerySet[CasePerson]:
+    """People the user may see, case by case, by the same rule as CaseAccess.people().
+
+    Everyone in the cases the user's organization owns or took on with full scope; only the
+    presumed victims where the accepted referral's scope is limited. None without case.view.
+    """
+    accepted = _accepted_for(user.organization_id or 0)
+    if not user.can(Perm.CASE_VIEW) or user.organization_id is None or accepted is None:
+        return CasePerson.objects.none()
+    full = accepted.filter(scope=ViewScope.FULL).values("case_id")
+    limited = accepted.exclude(scope=ViewScope.FULL).values("case_id")
+    return CasePerson.objects.filter(
+        Q(case__owner_org_id=user.organization_id)
+        | Q(case_id__in=full)
+        | Q(case_id__in=limited, role__in=VICTIM_ROLES)
+    )
