@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
@@ -23,6 +24,7 @@ from tabara.cases.choices import OPEN_SERVICE_STATUSES, CaseStatus, EventKind
 from tabara.cases.links import links
 from tabara.cases.models import Case, CaseFollowUp, CaseService
 from tabara.cases.services import case_event_record
+from tabara.notifications.texts import Text
 
 CLOSED_STATUSES = (CaseStatus.CLOSED, CaseStatus.CLOSED_REFERRED)
 WORKER_PERM = Perm.CASE_OPEN  # a worker must be able to update the case
@@ -91,8 +93,10 @@ def case_assign(
         users=[worker, before[0], supervisor, before[1]],
         case=case,
         event=f"case:{case.pk}:assignment:{event.pk}",
-        subject=_("Case %(case)s: assigned to %(worker)s, supervised by %(supervisor)s")
-        % {"case": case.reference, "worker": names[0], "supervisor": names[1]},
+        subject=Text(
+            gettext_lazy("Case %(case)s: assigned to %(worker)s, supervised by %(supervisor)s"),
+            {"case": case.reference, "worker": names[0], "supervisor": names[1]},
+        ),
     )
     case.refresh_from_db()
     return case

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
@@ -25,6 +26,7 @@ from tabara.cases.alerts import alert_staff
 from tabara.cases.choices import CaseStatus, ClosureReason, EventKind, FollowUpOutcome
 from tabara.cases.models import Case, CaseFollowUp
 from tabara.cases.services import case_event_record
+from tabara.notifications.texts import Text
 
 FOLLOW_UP_MONTHS = (3, 6, 12)
 STATUS_FOR_REASON = {
@@ -151,8 +153,10 @@ def case_follow_ups_remind(*, now: datetime | None = None) -> int:
             users=_who_to_remind(case),
             case=case,
             event=f"case:{case.pk}:follow-up:{follow_up.months}",
-            subject=_("Case %(case)s: the %(months)s-month reintegration follow-up is due")
-            % {"case": case.reference, "months": follow_up.months},
+            subject=Text(
+                gettext_lazy("Case %(case)s: the %(months)s-month reintegration follow-up is due"),
+                {"case": case.reference, "months": follow_up.months},
+            ),
         )
         CaseFollowUp.objects.filter(pk=follow_up.pk).update(reminded_at=now)
         audit_record(

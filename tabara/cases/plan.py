@@ -11,7 +11,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from tabara.accounts.models import Organization, User
 from tabara.audit.models import AuditAction
@@ -21,6 +21,7 @@ from tabara.cases.alerts import alert_staff
 from tabara.cases.choices import EventKind, ServiceStatus, ServiceType
 from tabara.cases.models import CaseService, CaseServiceUpdate
 from tabara.cases.services import case_event_record
+from tabara.notifications.texts import Text
 
 FINAL = (ServiceStatus.COMPLETED, ServiceStatus.NOT_PROVIDED)
 
@@ -164,13 +165,15 @@ def case_service_update(
             users=[case.assigned_to],
             case=case,
             event=f"case:{case.pk}:service:{service.pk}:{status}",
-            subject=_("Case %(case)s: %(service)s is now “%(status)s” (%(org)s)")
-            % {
-                "case": case.reference,
-                "service": ServiceType(service.service_type).label,
-                "status": ServiceStatus(status).label,
-                "org": service.provider_org.short_name,
-            },
+            subject=Text(
+                _("Case %(case)s: %(service)s is now “%(status)s” (%(org)s)"),
+                {
+                    "case": case.reference,
+                    "service": ServiceType(service.service_type).label,
+                    "status": ServiceStatus(status).label,
+                    "org": service.provider_org.short_name,
+                },
+            ),
         )
     service.refresh_from_db()
     return service

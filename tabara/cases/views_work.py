@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from tabara.accounts.access import staff_required
 from tabara.accounts.roles import Perm
@@ -43,6 +43,7 @@ def _page(request: HttpRequest, template: str, context: Mapping[str, object]) ->
     return render(request, template, context, status=400 if invalid else 200)
 
 
+@require_safe
 @staff_required(Perm.CASE_VIEW)
 def mine(request: HttpRequest) -> HttpResponse:
     user = _user(request)

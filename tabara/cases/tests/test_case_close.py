@@ -10,7 +10,9 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
+from tabara.accounts.models import StaffLanguage
 from tabara.accounts.roles import Role
+from tabara.accounts.services import user_language_set
 from tabara.audit.models import AuditAction, AuditEvent
 from tabara.cases.assignment import case_assign
 from tabara.cases.choices import CaseStatus, ClosureReason, FollowUpOutcome
@@ -76,7 +78,9 @@ def reminders(user) -> list[str]:
     )
 
 
-def test_follow_ups_fire_at_3_6_and_12_months_for_the_assigned_worker(team) -> None:
+def test_follow_ups_fire_at_3_6_and_12_months_for_the_assigned_worker(team, settings) -> None:
+    settings.TABARA_SITE_URL = "https://tabara.example.org"
+    user_language_set(user=team.other_worker, language=StaffLanguage.FRENCH)
     case_assign(user=team.supervisor, case_id=team.case.pk, worker=team.other_worker)
     with time_machine.travel(CLOSED_ON, tick=False):
         case_close(user=team.supervisor, case_id=team.case.pk, reason=ClosureReason.REINTEGRATED)
@@ -94,6 +98,12 @@ def test_follow_ups_fire_at_3_6_and_12_months_for_the_assigned_worker(team) -> N
             call_command("cases_remind", stdout=io.StringIO())
         assert reminders(team.other_worker) == expected, moment
     assert reminders(team.worker) == []  # no longer assigned
+    first = Notification.objects.get(user=team.other_worker, event_key=key + "3", channel="in_app")
+    assert (
+        first.subject
+        == f"Dossier {team.case.reference} : le suivi de réintégration à 3 mois est dû"
+    )
+    assert f"https://tabara.example.org/fr/staff/cases/{team.case.pk}/" in first.body
     assert AuditEvent.objects.filter(action=AuditAction.CASE_FOLLOW_UP_REMINDED).count() == 3
 
 
