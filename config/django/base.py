@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "tabara.prevalence",
     "tabara.awareness",
     "tabara.search",
+    "tabara.attachments",
 ]
 
 # Background work (alert delivery, estimations, newsletters) runs through Django's tasks
