@@ -57,6 +57,8 @@ class FilesField(forms.FileField):
 
     def clean(self, data: Any, initial: Any = None) -> list[tuple[CleanFile, str]]:
         uploads = [u for u in (data if isinstance(data, list | tuple) else [data]) if u]
+        if self.required and not uploads:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
         if len(uploads) > MAX_FILES:
             raise forms.ValidationError(_("You can attach at most 3 files."))
         cleaned, errors = [], []
@@ -78,4 +80,8 @@ def files_to_choose_again(form: forms.Form, field: str = "attachments") -> list[
 
 
 class AttachmentForm(forms.Form):
-    attachments = FilesField(label=gettext_lazy("Files (photo, PDF or voice note, 5 MB each)"))
+    attachments = FilesField(
+        label=gettext_lazy("Files (photo, PDF or voice note, 5 MB each)"),
+        required=True,
+        error_messages={"required": gettext_lazy("Choose at least one file.")},
+    )

@@ -42,6 +42,7 @@ def case_attach(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET"])
 @staff_required(Perm.CASE_VIEW)
 def attachment_download(request: HttpRequest, attachment_id: int) -> HttpResponse:
     """The file's bytes under its real type; never cached, never run as a page."""
