@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     "tabara.notifications",
     "tabara.prevalence",
     "tabara.awareness",
+    "tabara.operations",
+    "tabara.privacy",
+    "tabara.search",
 ]
 
 # Background work (alert delivery, estimations, newsletters) runs through Django's tasks

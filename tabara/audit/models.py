@@ -50,6 +50,17 @@ class AuditAction(models.TextChoices):
     REFERRAL_CLOSED = "referral_closed", _("Referral closed")
     REFERRAL_ESCALATED = "referral_escalated", _("Overdue referral escalated")
     ROUTING_PUBLISHED = "routing_published", _("Routing rules published")
+    BACKUP_WRITTEN = "backup_written", _("Backup written")
+    BACKUP_RESTORED = "backup_restored", _("Backup restored")
+    RETENTION_APPLIED = "retention_applied", _("Retention rules applied")
+    PERSON_DATA_EXPORTED = "person_data_exported", _("Personal data exported (subject access)")
+    PERSON_ERASED = "person_erased", _("Person's data erased")
+    BREACH_RECORDED = "breach_recorded", _("Data breach recorded")
+    BREACH_UPDATED = "breach_updated", _("Data breach record updated")
+    SEARCHED = "searched", _("People searched")
+    SEARCH_REINDEXED = "search_reindexed", _("Search index rebuilt")
+    ATTACHMENT_ADDED = "attachment_added", _("File attached")
+    ATTACHMENT_OPENED = "attachment_opened", _("Attached file opened")
 
 
 class AuditEvent(models.Model):

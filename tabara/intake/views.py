@@ -131,7 +131,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "reports": reports,
             "limit": INBOX_ROWS,
             # Links are built from a prefix: reverse() per row costs more than the query.
-            "report_url": reverse("intake:report", args=[0]).removesuffix("0/"),
+            "report_url": reverse("intake:report_detail", args=[0]).removesuffix("0/"),
         },
         status=400 if form.errors else 200,
     )
@@ -146,10 +146,10 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("action") == "review" and user.can(Perm.REPORT_REVIEW):
             services.report_mark_reviewed(user=user, report_id=report_id)
-            return HttpResponseRedirect(reverse("intake:report", args=[report_id]))
+            return HttpResponseRedirect(reverse("intake:report_detail", args=[report_id]))
         if user.can(Perm.REPORT_REPLY) and form.is_valid():
             services.report_reply(user=user, report_id=report_id, body=form.cleaned_data["body"])
-            return HttpResponseRedirect(reverse("intake:report", args=[report_id]))
+            return HttpResponseRedirect(reverse("intake:report_detail", args=[report_id]))
     report = services.report_view(user=user, report_id=report_id)
     return render(
         request,
