@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.http import Http404
 
+from tabara.attachments.services import AttachmentNotFound
 from tabara.cases.access import CaseNotFound
 from tabara.core.errors import NotFound
 from tabara.intake.selectors import ReportNotFound
@@ -41,7 +42,14 @@ def test_cases_never_import_referrals() -> None:
 
 @pytest.mark.parametrize(
     "error",
-    [CaseNotFound, ReferralNotFound, ReportNotFound, InterviewNotFound, EstimationNotFound],
+    [
+        CaseNotFound,
+        ReferralNotFound,
+        ReportNotFound,
+        InterviewNotFound,
+        EstimationNotFound,
+        AttachmentNotFound,
+    ],
 )
 def test_domain_errors_are_not_http_errors(error: type[Exception]) -> None:
     assert issubclass(error, NotFound)
