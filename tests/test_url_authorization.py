@@ -156,13 +156,14 @@ OBJECTS: dict[str, Callable[[User, dict[Relation, Organization]], int]] = {
     "activity_id": lambda user, orgs: make_activity(user).pk,
     "article_id": lambda user, orgs: make_article(user).pk,
     "comment_id": lambda user, orgs: _comment(user),
-    "follow_up_id": lambda user, orgs: _follow_up(user),
     "attachment_id": lambda user, orgs: _attachment(user),
     "issue_id": lambda user, orgs: (
         issue_save(
             user=user, data=IssueInput(subjects={"en": "Synthetic"}, bodies={"en": "Body"})
         ).pk
     ),
+    # Last: it opens (and closes) a case of its own, and _attachment uses the newest case.
+    "follow_up_id": lambda user, orgs: _follow_up(user),
 }
 
 
