@@ -21,6 +21,7 @@ SECTIONS = [
     ("referrals:overdue", _("Overdue referrals"), Perm.CASE_SUPERVISE),
     ("cases:statistics", _("Case statistics"), Perm.STATS_VIEW),
     ("referrals:routing", _("Routing rules"), Perm.ROUTING_MANAGE),
+    ("privacy:breaches", _("Data protection"), Perm.BREACHES_MANAGE),
 ]
 
 

@@ -36,6 +36,7 @@ class Perm(StrEnum):
     SUBSCRIBERS_VIEW = "awareness.subscribers"
     ACCOUNTS_MANAGE = "accounts.manage"
     AUDIT_VIEW = "audit.view"
+    BREACHES_MANAGE = "privacy.breaches"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
@@ -78,7 +79,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.PROGRAMME_OFFICER: frozenset(
         {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW}
     ),
-    Role.ADMINISTRATOR: frozenset({Perm.ACCOUNTS_MANAGE, Perm.AUDIT_VIEW, Perm.ROUTING_MANAGE}),
+    Role.ADMINISTRATOR: frozenset(
+        {Perm.ACCOUNTS_MANAGE, Perm.AUDIT_VIEW, Perm.ROUTING_MANAGE, Perm.BREACHES_MANAGE}
+    ),
 }
 
 
