@@ -41,7 +41,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tabara.accounts.models import Organization, User
 from tabara.accounts.roles import Role, permissions_for
@@ -55,6 +55,7 @@ from tabara.cases.tests.factories import agencies_create, case_create
 from tabara.geo.services import geography_load
 from tabara.intake.tests.factories import submit_report
 from tabara.prevalence.services import estimation_create, estimation_run
+from tabara.privacy.services.breaches import breach_record
 from tabara.referrals.models import ViewScope
 from tabara.referrals.services import referral_accept, referral_send
 from tabara.screening.services import screening_start
@@ -141,6 +142,20 @@ OBJECTS: dict[str, Callable[[User, dict[Relation, Organization]], int]] = {
     "activity_id": lambda user, orgs: make_activity(user).pk,
     "article_id": lambda user, orgs: make_article(user).pk,
     "comment_id": lambda user, orgs: _comment(user),
+    "breach_id": lambda user, orgs: (
+        breach_record(
+            user=user,
+            data={"discovered_at": timezone.now(), "nature": "Synthetic", "data_categories": "x"},
+        ).pk
+    ),
+    "person_id": lambda user, orgs: (
+        case_person_add(
+            user=user,
+            case_id=case_create(user).pk,
+            role=PersonRole.PRESUMED_VICTIM,
+            full_name="Synthetic Person",
+        ).pk
+    ),
     "issue_id": lambda user, orgs: (
         issue_save(
             user=user, data=IssueInput(subjects={"en": "Synthetic"}, bodies={"en": "Body"})
