@@ -12,7 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from tabara.core.widgets import CodeField
 from tabara.geo.countries import country_choices
 from tabara.geo.selectors import border_post_choices, district_choices, sector_choices
-from tabara.intake.choices import AgeGroup, LocationKind, Platform, RecruitmentChannel, Sex
+from tabara.intake.choices import (
+    AgeGroup,
+    Channel,
+    LocationKind,
+    Platform,
+    RecruitmentChannel,
+    ReportStatus,
+    Sex,
+)
 from tabara.intake.services import ReportInput
 
 if TYPE_CHECKING:
@@ -215,3 +223,21 @@ class StaffReplyForm(forms.Form):
         error_messages={"required": _("Write a message first."), "max_length": TOO_LONG},
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class InboxFilterForm(forms.Form):
+    """The inbox filters; a value that is not offered is refused with a message."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", "—"), *ReportStatus.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Please choose one of the options shown.")},
+    )
+    channel = forms.ChoiceField(
+        label=_("Channel"),
+        choices=[("", "—"), *Channel.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Please choose one of the options shown.")},
+    )
+    district = CodeField(district_choices, label=_("District"))

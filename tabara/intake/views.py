@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -15,10 +16,17 @@ from tabara.core.public import public_route
 from tabara.core.views import posted
 from tabara.intake import services
 from tabara.intake.choices import Channel, ReportStatus
-from tabara.intake.forms import ReceiptForm, ReporterMessageForm, ReportForm, StaffReplyForm
+from tabara.intake.forms import (
+    InboxFilterForm,
+    ReceiptForm,
+    ReporterMessageForm,
+    ReportForm,
+    StaffReplyForm,
+)
+from tabara.intake.inbox import INBOX_ROWS, inbox_rows_label
 from tabara.intake.models import Report
 from tabara.intake.receipts import receipt_display
-from tabara.intake.selectors import report_inbox, report_thread
+from tabara.intake.selectors import InboxFilters, report_inbox, report_thread
 from tabara.screening.selectors import interviews_for_report
 
 
@@ -106,14 +114,26 @@ def _thread_page(
 def inbox(request: HttpRequest) -> HttpResponse:
     user = verified_staff(request)
     assert isinstance(user, User)  # noqa: S101 - guaranteed by staff_required
-    status = request.GET.get("status") or None
-    if status not in {None, *ReportStatus.values}:
-        status = None
-    reports = report_inbox(user, status=status)[:200]
+    form = InboxFilterForm(request.GET or None)
+    filters = InboxFilters()
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = InboxFilters(
+            status=data["status"], channel=data["channel"], district_code=data["district"]
+        )
+    reports = list(report_inbox(user, filters)[:INBOX_ROWS])
+    inbox_rows_label(reports, now=timezone.now())
     return render(
         request,
         "intake/inbox.html",
-        {"reports": reports, "status": status, "statuses": ReportStatus.choices},
+        {
+            "form": form,
+            "reports": reports,
+            "limit": INBOX_ROWS,
+            # Links are built from a prefix: reverse() per row costs more than the query.
+            "report_url": reverse("intake:report_detail", args=[0]).removesuffix("0/"),
+        },
+        status=400 if form.errors else 200,
     )
 
 
