@@ -16,6 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from tabara.accounts.models import User
+from tabara.attachments.selectors import attachments_of_case
 from tabara.cases.access import CaseAccess, CaseNotFound, Purpose, access_case_by_id
 from tabara.cases.models import CasePerson
 from tabara.referrals.models import Referral
@@ -114,6 +115,10 @@ def person_data(held: PersonAccess, *, generated_by: User) -> dict[str, Any]:
                 "sent_at": _when(referral.sent_at),
             }
             for referral in referrals
+        ],
+        "files": [
+            {"kind": file.kind, "name": file.name, "uploaded_at": _when(file.uploaded_at)}
+            for file in attachments_of_case(held.access)
         ],
         "search_tokens": SearchToken.objects.filter(person=person).count(),
     }
