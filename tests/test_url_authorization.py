@@ -164,7 +164,7 @@ OBJECTS: dict[str, Callable[[User, dict[Relation, Organization]], int]] = {
     "person_id": lambda user, orgs: (
         case_person_add(
             user=user,
-            case_id=case_create(user).pk,
+            case_id=Case.objects.filter(owner_org=user.organization).order_by("id")[0].pk,
             role=PersonRole.PRESUMED_VICTIM,
             full_name="Synthetic Person",
         ).pk
