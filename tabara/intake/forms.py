@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tabara.attachments.forms import FilesField
 from tabara.core.widgets import CodeField
 from tabara.geo.countries import country_choices
 from tabara.geo.selectors import border_post_choices, district_choices, sector_choices
@@ -146,6 +147,9 @@ class ReportForm(forms.Form):
         max_length=30,
         required=False,
         error_messages={"max_length": TOO_LONG},
+    )
+    attachments = FilesField(
+        label=_("A photo, screenshot, document or voice note (optional, up to 3 files of 5 MB)")
     )
     # Honeypot: hidden from people by CSS, filled in by bots.
     website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -12,6 +13,9 @@ from django.views.decorators.http import require_http_methods
 from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
+from tabara.attachments.forms import files_to_choose_again
+from tabara.attachments.selectors import attachments_of_report
+from tabara.attachments.services import attachments_add_to_report
 from tabara.core.public import public_route
 from tabara.core.views import posted
 from tabara.intake import services
@@ -33,9 +37,13 @@ from tabara.screening.selectors import interviews_for_report
 @require_http_methods(["GET", "POST"])
 @public_route(group="report-submit")
 def report_new(request: HttpRequest) -> HttpResponse:
-    form = ReportForm(posted(request))
+    form = ReportForm(posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        submitted = services.report_submit(channel=Channel.WEB, data=form.to_input())
+        with transaction.atomic():  # the report and its files, or neither
+            submitted = services.report_submit(channel=Channel.WEB, data=form.to_input())
+            attachments_add_to_report(
+                report=submitted.report, files=form.cleaned_data["attachments"]
+            )
         return render(
             request,
             "intake/receipt.html",
@@ -45,7 +53,8 @@ def report_new(request: HttpRequest) -> HttpResponse:
             },
         )
     status = 400 if form.is_bound else 200
-    return render(request, "intake/report_form.html", {"form": form}, status=status)
+    context = {"form": form, "choose_again": files_to_choose_again(form)}
+    return render(request, "intake/report_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -158,6 +167,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             "report": report,
             "screenings": interviews_for_report(user, report.pk),
             "messages_list": report_thread(report),
+            "attachments": attachments_of_report(report.pk),
             "form": form,
             "can_reply": user.can(Perm.REPORT_REPLY),
             "can_review": user.can(Perm.REPORT_REVIEW),
