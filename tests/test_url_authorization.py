@@ -34,6 +34,7 @@ UNDECLARED_OK = {
     "login": "the sign-in page itself",
     "logout": "signing out needs no permission",
     "home": "staff landing (accounts:home): signs in, then redirects to a permitted section",
+    "invitation": "the single-use token in the URL is the credential (accounts/tests)",
 }
 # The JSON API authorizes per operation; SMS/USSD gateway callbacks by a secret in the URL.
 # Both are covered by their own tests.
