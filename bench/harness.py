@@ -41,6 +41,7 @@ def bench_env(var_dir: Path) -> dict[str, str]:
         TABARA_ENCRYPTION_KEYS="YmVuY2gtb25seS1mZXJuZXQta2V5LTAwMDAwMDAwMDE=",
         TABARA_RECEIPT_SALT="bench-salt",
         TABARA_PHONE_HASH_KEY="bench-phone-key",
+        TABARA_SEARCH_KEY="bench-search-key",
         TABARA_GATEWAY_SECRET="bench-gateway-secret",  # noqa: S106 - bench-only value
         TABARA_ALLOWED_HOSTS="127.0.0.1,localhost",
         TABARA_SITE_URL="http://127.0.0.1",

@@ -22,5 +22,6 @@ urlpatterns += i18n_patterns(
     path("", include("tabara.notifications.urls")),
     path("", include("tabara.prevalence.urls")),
     path("", include("tabara.awareness.urls")),
+    path("", include("tabara.search.urls")),
     prefix_default_language=True,
 )

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "tabara.notifications",
     "tabara.prevalence",
     "tabara.awareness",
+    "tabara.search",
 ]
 
 # Background work (alert delivery, estimations, newsletters) runs through Django's tasks
@@ -83,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tabara.core.context_processors.languages",
                 "tabara.accounts.context_processors.staff_nav",
+                "tabara.notifications.context_processors.unread_notifications",
             ],
         },
     },

@@ -17,6 +17,7 @@ SECRET_KEY = env_mandatory("TABARA_SECRET_KEY")
 TABARA_ENCRYPTION_KEYS = env_mandatory("TABARA_ENCRYPTION_KEYS").split(",")
 TABARA_RECEIPT_SALT = env_mandatory("TABARA_RECEIPT_SALT")
 TABARA_PHONE_HASH_KEY = env_mandatory("TABARA_PHONE_HASH_KEY")
+TABARA_SEARCH_KEY = env_mandatory("TABARA_SEARCH_KEY")
 TABARA_GATEWAY_SECRET = env_mandatory("TABARA_GATEWAY_SECRET")
 ALLOWED_HOSTS = env_list("TABARA_ALLOWED_HOSTS")
 # Links in emails, SMS and in-app alerts are absolute: https://tabara.example.org/en/...

@@ -18,6 +18,7 @@ DATABASES = {
 }
 TABARA_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWZlcm5ldC1rZXktMDAwMDAwMDAwMDE="]
 TABARA_RECEIPT_SALT = "test-receipt-salt"
+TABARA_SEARCH_KEY = "test-search-key"
 TABARA_PHONE_HASH_KEY = "test-phone-hash-key"
 TABARA_GATEWAY_SECRET = "test-gateway-secret"  # noqa: S105 - test-only value
 # Fast hashes keep the suite quick; production uses Argon2 (base.py).

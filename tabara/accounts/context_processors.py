@@ -15,6 +15,7 @@ SECTIONS = [
     ("screening:list", _("Screening"), Perm.SCREENING_RUN),
     ("referrals:queue", _("My queue"), Perm.CASE_VIEW),
     ("cases:list", _("Cases"), Perm.CASE_VIEW),
+    ("search:search", _("Find a person"), Perm.CASE_VIEW),
     ("prevalence:list", _("Prevalence"), Perm.PREVALENCE_RUN),
     ("awareness:staff_dashboard", _("Awareness"), Perm.AWARENESS_MANAGE),
     ("referrals:overdue", _("Overdue referrals"), Perm.CASE_SUPERVISE),

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tabara.accounts.models import StaffLanguage
+
 
 class SignInForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150)
@@ -17,4 +19,12 @@ class SignInForm(forms.Form):
             )
         },
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+    )
+
+
+class PreferencesForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language of Tabara and of the alerts you receive"),
+        choices=StaffLanguage.choices,
+        widget=forms.RadioSelect,
     )

@@ -47,13 +47,27 @@ class Organization(models.Model):
         return self.short_name
 
 
+class StaffLanguage(models.TextChoices):
+    """The languages a staff member can read Tabara and its alerts in, named in themselves."""
+
+    KINYARWANDA = "rw", "Ikinyarwanda"
+    ENGLISH = "en", "English"
+    FRENCH = "fr", "Français"
+
+
 class User(AbstractUser):  # type: ignore[django-manager-missing]  # untyped django-otp Device
-    """A staff member: belongs to exactly one organization and holds one or more roles."""
+    """A staff member: belongs to exactly one organization and holds one or more roles.
+
+    `language` is the one they chose: alerts sent to them are written in it.
+    """
 
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="members"
     )
     roles = models.JSONField(default=list, blank=True)
+    language = models.CharField(
+        max_length=5, choices=StaffLanguage.choices, default=StaffLanguage.KINYARWANDA
+    )
 
     class Meta:
         ordering = ["username"]

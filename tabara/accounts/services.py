@@ -16,7 +16,13 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.core import is_ratelimited
 
-from tabara.accounts.models import Organization, RecoveryCodeDevice, SignInThrottle, User
+from tabara.accounts.models import (
+    Organization,
+    RecoveryCodeDevice,
+    SignInThrottle,
+    StaffLanguage,
+    User,
+)
 from tabara.accounts.roles import Role
 from tabara.accounts.throttle import delay_after
 from tabara.audit.models import AuditAction
@@ -168,4 +174,12 @@ def staff_sign_in(*, request: HttpRequest, username: str, password: str, otp_tok
         target_id=user.pk,
         extra={"method": method},
     )
+    return user
+
+
+@transaction.atomic
+def user_language_set(*, user: User, language: StaffLanguage) -> User:
+    """Record the language a staff member reads Tabara in; their alerts are written in it."""
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language
     return user

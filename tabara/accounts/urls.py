@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.staff_home, name="home"),
     path("sign-in/", views.sign_in, name="login"),
     path("sign-out/", views.sign_out, name="logout"),
+    path("preferences/", views.preferences, name="preferences"),
     path("invitation/<str:token>/", invitation_views.invitation, name="invitation"),
     path("organizations/", admin_views.organization_list, name="organizations"),
     path("organizations/new/", admin_views.organization_new, name="organization_new"),

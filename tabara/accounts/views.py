@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -14,12 +15,14 @@ from django.views.decorators.http import require_http_methods
 
 from tabara.accounts.access import verified_staff
 from tabara.accounts.context_processors import staff_nav
-from tabara.accounts.forms import SignInForm
+from tabara.accounts.forms import PreferencesForm, SignInForm
+from tabara.accounts.models import StaffLanguage
 from tabara.accounts.services import (
     CodeReusedError,
     SignInError,
     SignInThrottled,
     staff_sign_in,
+    user_language_set,
 )
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
@@ -82,3 +85,26 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     if sections:
         return HttpResponseRedirect(sections[0]["url"])
     return render(request, "accounts/no_sections.html")
+
+
+@require_http_methods(["GET", "POST"])
+def preferences(request: HttpRequest) -> HttpResponse:
+    """My preferences: the language of the pages and of the alerts sent to me."""
+    user = verified_staff(request)
+    if user is None:
+        return redirect_to_login(request.get_full_path())
+    form = PreferencesForm(posted(request), initial={"language": user.language})
+    if request.method == "POST" and form.is_valid():
+        language = StaffLanguage(form.cleaned_data["language"])
+        user_language_set(user=user, language=language)
+        with translation.override(language):
+            return HttpResponseRedirect(reverse("accounts:preferences") + "?saved=1")
+    return render(
+        request,
+        "accounts/preferences.html",
+        {"form": form, "saved": request.GET.get("saved") == "1"},
+        status=400 if form.errors else 200,
+    )
+
+
+preferences.tabara_staff_any = True  # type: ignore[attr-defined]

@@ -59,6 +59,10 @@ class AuditAction(models.TextChoices):
     REFERRAL_CLOSED = "referral_closed", _("Referral closed")
     REFERRAL_ESCALATED = "referral_escalated", _("Overdue referral escalated")
     ROUTING_PUBLISHED = "routing_published", _("Routing rules published")
+    SEARCHED = "searched", _("People searched")
+    SEARCH_REINDEXED = "search_reindexed", _("Search index rebuilt")
+    ATTACHMENT_ADDED = "attachment_added", _("File attached")
+    ATTACHMENT_OPENED = "attachment_opened", _("Attached file opened")
 
 
 class AuditEvent(models.Model):

@@ -127,6 +127,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
                     role=PersonRole(data["role"]),
                     full_name=data["full_name"],
                     phone=data["phone"],
+                    identity_number=data["identity_number"],
                     gender=data["gender"],
                     age=data["age"],
                     needs=data["needs"],
