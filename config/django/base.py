@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "tabara.notifications",
     "tabara.prevalence",
     "tabara.awareness",
+    "tabara.operations",
+    "tabara.privacy",
     "tabara.search",
 ]
 

@@ -22,3 +22,5 @@ TABARA_SEARCH_KEY = "local-development-search-key"
 TABARA_PHONE_HASH_KEY = "local-development-phone-hash-key"
 TABARA_GATEWAY_SECRET = "local-gateway-secret"  # noqa: S105 - public on purpose, see above
 EMAIL_BACKEND = env_str("TABARA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Backup archives are sealed with the first key (urlsafe base64 of 32 bytes); all open them.
+TABARA_BACKUP_KEYS = ["bG9jYWwtZGV2LW9ubHktYmFja3VwLWtleS0wMDAwMDE="]

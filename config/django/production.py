@@ -20,6 +20,8 @@ TABARA_PHONE_HASH_KEY = env_mandatory("TABARA_PHONE_HASH_KEY")
 TABARA_SEARCH_KEY = env_mandatory("TABARA_SEARCH_KEY")
 TABARA_GATEWAY_SECRET = env_mandatory("TABARA_GATEWAY_SECRET")
 ALLOWED_HOSTS = env_list("TABARA_ALLOWED_HOSTS")
+# Needed only by `manage.py backup` and `restore`, which refuse to run without it (docs/backup.md).
+TABARA_BACKUP_KEYS = env_list("TABARA_BACKUP_KEYS")
 # Links in emails, SMS and in-app alerts are absolute: https://tabara.example.org/en/...
 TABARA_SITE_URL = site_url(env_mandatory("TABARA_SITE_URL"))
 

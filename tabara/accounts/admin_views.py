@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.admin_forms import ROLE_LABELS, InviteForm, OrganizationForm, RolesForm
@@ -53,6 +53,7 @@ def _form_errors(form: OrganizationForm | InviteForm, error: ValidationError) ->
         form.add_error(field if field in form.fields else None, texts)
 
 
+@require_GET
 @staff_required(Perm.ACCOUNTS_MANAGE)
 def organization_list(request: HttpRequest) -> HttpResponse:
     admin = _admin(request)
@@ -124,6 +125,7 @@ def organization_deactivate_view(request: HttpRequest, organization_id: int) -> 
     return HttpResponseRedirect(reverse("accounts:organization", args=[organization_id]))
 
 
+@require_GET
 @staff_required(Perm.ACCOUNTS_MANAGE)
 def staff_list(request: HttpRequest) -> HttpResponse:
     admin = _admin(request)

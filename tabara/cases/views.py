@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
 from tabara.cases import services
+from tabara.cases.access import Purpose, access_case_by_id
 from tabara.cases.choices import (
     CaseStatus,
     ExploitationType,
@@ -33,6 +34,7 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
+@require_safe
 @staff_required(Perm.CASE_VIEW)
 def case_index(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -116,6 +118,7 @@ def _from_screening(user: User, screening_id: str) -> dict[str, object]:
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     user = _user(request)
     if request.method == "POST":
+        access_case_by_id(user, case_id, purpose=Purpose.UPDATE)  # only the owner changes it
         action = request.POST.get("action")
         if action == "person":
             person = PersonForm(request.POST)
@@ -160,6 +163,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
+@require_safe
 @staff_required(Perm.STATS_VIEW)
 def statistics(request: HttpRequest) -> HttpResponse:
     user = _user(request)

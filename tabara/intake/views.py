@@ -126,10 +126,10 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("action") == "review" and user.can(Perm.REPORT_REVIEW):
             services.report_mark_reviewed(user=user, report_id=report_id)
-            return HttpResponseRedirect(reverse("intake:report", args=[report_id]))
+            return HttpResponseRedirect(reverse("intake:report_detail", args=[report_id]))
         if user.can(Perm.REPORT_REPLY) and form.is_valid():
             services.report_reply(user=user, report_id=report_id, body=form.cleaned_data["body"])
-            return HttpResponseRedirect(reverse("intake:report", args=[report_id]))
+            return HttpResponseRedirect(reverse("intake:report_detail", args=[report_id]))
     report = services.report_view(user=user, report_id=report_id)
     return render(
         request,

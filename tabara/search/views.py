@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.models import User
@@ -13,6 +14,7 @@ from tabara.search.query import QueryKind
 from tabara.search.services import search_run
 
 
+@require_safe
 @staff_required(Perm.CASE_VIEW)
 def search(request: HttpRequest) -> HttpResponse:
     user = verified_staff(request)
