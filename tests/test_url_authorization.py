@@ -46,10 +46,14 @@ from django.utils import translation
 from tabara.accounts.models import Organization, User
 from tabara.accounts.roles import Role, permissions_for
 from tabara.accounts.tests.factories import signed_in, staff_factory
+from tabara.attachments.files import file_inspect
+from tabara.attachments.services import attachment_add_to_case
+from tabara.attachments.tests import samples
 from tabara.awareness.services.articles import comment_post
 from tabara.awareness.services.newsletter import IssueInput, issue_save
 from tabara.awareness.tests.factories import make_activity, make_article
 from tabara.cases.choices import PersonRole
+from tabara.cases.models import Case
 from tabara.cases.services import case_person_add
 from tabara.cases.tests.factories import agencies_create, case_create
 from tabara.geo.services import geography_load
@@ -120,6 +124,15 @@ def _estimation(user: User) -> int:
     return estimation_run(estimation_id=estimation.pk).pk
 
 
+def _attachment(user: User) -> int:
+    """A PDF on the case that the OWN organization opened last (its shared case)."""
+    case = Case.objects.filter(owner_org=user.organization).order_by("-id").first()
+    assert case is not None
+    return attachment_add_to_case(
+        user=user, case_id=case.pk, file=file_inspect(samples.pdf()), name="synthetic.pdf"
+    ).pk
+
+
 def _comment(user: User) -> int:
     article = make_article(user, slug="world-article")
     return comment_post(
@@ -145,6 +158,7 @@ OBJECTS: dict[str, Callable[[User, dict[Relation, Organization]], int]] = {
     "user_id": lambda user, orgs: (
         staff_factory(roles=[Role.INTAKE_OFFICER], organization=orgs[Relation.OWN]).pk
     ),
+    "attachment_id": lambda user, orgs: _attachment(user),
     "issue_id": lambda user, orgs: (
         issue_save(
             user=user, data=IssueInput(subjects={"en": "Synthetic"}, bodies={"en": "Body"})

@@ -144,6 +144,10 @@ EXPECTED: dict[str, Staff | Open] = {
     "notifications:list": both(None),  # POST marks one as read
     # Search lists only the cases the user may read (tabara/search/tests).
     "search:search": read_only(P.CASE_VIEW),
+    # Files: attached by the case's owner; opened with the case's full view only (a partner
+    # limited to the victims' needs sees none of the case's files).
+    "attachments:case_attach": both(P.CASE_OPEN, OWN_ONLY),
+    "attachments:open": read_only(P.CASE_VIEW, frozenset({Relation.OWN, Relation.SHARED})),
     # Prevalence: an estimation is its organization's alone.
     "prevalence:list": both(P.PREVALENCE_RUN),
     "prevalence:detail": read_only(P.PREVALENCE_RUN, OWN_ONLY),

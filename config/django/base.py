@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "tabara.operations",
     "tabara.privacy",
     "tabara.search",
+    "tabara.attachments",
 ]
 
 # Background work (alert delivery, estimations, newsletters) runs through Django's tasks

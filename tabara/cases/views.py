@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
+from tabara.attachments.selectors import attachments_of_case
 from tabara.cases import services
 from tabara.cases.access import Purpose, access_case_by_id
 from tabara.cases.choices import (
@@ -153,6 +154,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "access": access,
             "case": access.case,
             "people": list(access.people()),
+            "attachments": attachments_of_case(access),
             "timeline": list(access.timeline()),
             "referrals": list(referrals_of_case(user, case_id=case_id, owner=access.owner)),
             "can_update": access.owner and user.can(Perm.CASE_OPEN),
