@@ -169,6 +169,10 @@ OBJECTS: dict[str, Callable[[User, dict[Relation, Organization]], int]] = {
             full_name="Synthetic Person",
         ).pk
     ),
+    "organization_id": lambda user, orgs: orgs[Relation.OWN].pk,
+    "user_id": lambda user, orgs: (
+        staff_factory(roles=[Role.INTAKE_OFFICER], organization=orgs[Relation.OWN]).pk
+    ),
     "attachment_id": lambda user, orgs: _attachment(user),
     "issue_id": lambda user, orgs: (
         issue_save(
@@ -256,7 +260,10 @@ def _outcome(response: HttpResponse) -> str:
 def _expected(rule: Rule | None, role: Role, relation: Relation) -> str:
     if rule is None:
         return "405"
-    holds = rule.perm is None or rule.perm in permissions_for([role.value])
+    held = permissions_for([role.value])
+    if rule.anywhere is not None and rule.anywhere in held:
+        return "allowed"
+    holds = rule.perm is None or rule.perm in held
     return "allowed" if holds and relation in rule.scope else "404"
 
 
