@@ -154,6 +154,10 @@ OBJECTS: dict[str, Callable[[User, dict[Relation, Organization]], int]] = {
     "activity_id": lambda user, orgs: make_activity(user).pk,
     "article_id": lambda user, orgs: make_article(user).pk,
     "comment_id": lambda user, orgs: _comment(user),
+    "organization_id": lambda user, orgs: orgs[Relation.OWN].pk,
+    "user_id": lambda user, orgs: (
+        staff_factory(roles=[Role.INTAKE_OFFICER], organization=orgs[Relation.OWN]).pk
+    ),
     "attachment_id": lambda user, orgs: _attachment(user),
     "issue_id": lambda user, orgs: (
         issue_save(
@@ -241,7 +245,10 @@ def _outcome(response: HttpResponse) -> str:
 def _expected(rule: Rule | None, role: Role, relation: Relation) -> str:
     if rule is None:
         return "405"
-    holds = rule.perm is None or rule.perm in permissions_for([role.value])
+    held = permissions_for([role.value])
+    if rule.anywhere is not None and rule.anywhere in held:
+        return "allowed"
+    holds = rule.perm is None or rule.perm in held
     return "allowed" if holds and relation in rule.scope else "404"
 
 
