@@ -16,12 +16,12 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from tabara.attachments.models import Attachment
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
 from tabara.awareness.choices import SubscriberStatus
 from tabara.awareness.models import Subscriber
 from tabara.cases.choices import CaseStatus
-from tabara.attachments.models import Attachment
 from tabara.cases.models import Case, CaseEvent, CasePerson
 from tabara.intake.choices import ReportStatus
 from tabara.intake.models import FollowupSession, Report, ReportMessage, UssdSession
