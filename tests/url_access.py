@@ -118,6 +118,10 @@ EXPECTED: dict[str, Staff | Open] = {
     "accounts:staff": both(P.ACCOUNTS_MANAGE, OWN_ONLY, anywhere=P.ACCOUNTS_MANAGE_ALL),
     "accounts:staff_deactivate": Staff(get=None, post=MANAGES_OWN_STAFF),
     "accounts:staff_reset": Staff(get=None, post=MANAGES_OWN_STAFF),
+    # The audit log: what the rows hold is scoped by tabara/audit/selectors.py (audit tests).
+    "audit:log": read_only(P.AUDIT_VIEW),
+    "audit:export": read_only(P.AUDIT_VIEW),
+    "audit:verify": read_only(P.AUDIT_VIEW),
     # Reporting and intake: reports are national, any organization's intake staff read them.
     "intake:report": PUBLIC,
     "intake:followup": PUBLIC,
