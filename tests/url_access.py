@@ -48,6 +48,8 @@ class Rule:
 
     perm: Perm | None
     scope: frozenset[Relation] = ANY_ORG
+    # Holders of this permission are allowed whatever their relation (a national reach).
+    anywhere: Perm | None = None
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,15 @@ class Open:
     reason: str
 
 
-def both(perm: Perm | None, scope: frozenset[Relation] = ANY_ORG, **params: str) -> Staff:
+def both(
+    perm: Perm | None,
+    scope: frozenset[Relation] = ANY_ORG,
+    anywhere: Perm | None = None,
+    **params: str,
+) -> Staff:
     """The same rule for reading (GET) and for the form posted back to the page (POST)."""
-    return Staff(get=Rule(perm, scope), post=Rule(perm, scope), params=params)
+    rule = Rule(perm, scope, anywhere)
+    return Staff(get=rule, post=rule, params=params)
 
 
 def read_only(perm: Perm | None, scope: frozenset[Relation] = ANY_ORG, **params: str) -> Staff:
@@ -79,6 +87,7 @@ API = Open("JSON API: authorized per operation (tabara/screening/tests/test_api.
 GATEWAY = Open("gateway callback: authorized by the secret in its path (intake gateway tests)")
 
 P = Perm
+MANAGES_OWN_STAFF = Rule(P.ACCOUNTS_MANAGE, OWN_ONLY, anywhere=P.ACCOUNTS_MANAGE_ALL)
 EXPECTED: dict[str, Staff | Open] = {
     "root": Open("redirects to a language prefix"),
     "healthz": Open("liveness probe, no data"),
@@ -94,6 +103,25 @@ EXPECTED: dict[str, Staff | Open] = {
     "accounts:login": Open("the sign-in page itself"),
     "accounts:logout": Open("signing out needs no permission"),
     "accounts:preferences": both(None),  # my own language: any signed-in staff
+    # Administration: an organization's administrator reaches their own organization and its
+    # staff; a national administrator (accounts.manage_all) every organization but may not
+    # deactivate their own. The staff member in the world is an intake officer of OWN.
+    "accounts:invitation": Open("the single-use token in its path is the credential (accounts)"),
+    "accounts:organizations": read_only(P.ACCOUNTS_MANAGE),
+    "accounts:organization_new": both(P.ACCOUNTS_MANAGE_ALL),
+    "accounts:organization": both(P.ACCOUNTS_MANAGE, OWN_ONLY, anywhere=P.ACCOUNTS_MANAGE_ALL),
+    "accounts:organization_deactivate": Staff(
+        get=None, post=Rule(P.ACCOUNTS_MANAGE_ALL, ANY_ORG - OWN_ONLY)
+    ),
+    "accounts:staff_list": read_only(P.ACCOUNTS_MANAGE),
+    "accounts:staff_invite": both(P.ACCOUNTS_MANAGE),
+    "accounts:staff": both(P.ACCOUNTS_MANAGE, OWN_ONLY, anywhere=P.ACCOUNTS_MANAGE_ALL),
+    "accounts:staff_deactivate": Staff(get=None, post=MANAGES_OWN_STAFF),
+    "accounts:staff_reset": Staff(get=None, post=MANAGES_OWN_STAFF),
+    # The audit log: what the rows hold is scoped by tabara/audit/selectors.py (audit tests).
+    "audit:log": read_only(P.AUDIT_VIEW),
+    "audit:export": read_only(P.AUDIT_VIEW),
+    "audit:verify": read_only(P.AUDIT_VIEW),
     # Reporting and intake: reports are national, any organization's intake staff read them.
     "intake:report": PUBLIC,
     "intake:followup": PUBLIC,
@@ -179,4 +207,12 @@ EXPECTED: dict[str, Staff | Open] = {
     "awareness:staff_issues": read_only(P.AWARENESS_MANAGE),
     "awareness:staff_issue_new": both(P.AWARENESS_MANAGE),
     "awareness:staff_issue": both(P.AWARENESS_MANAGE),
+    # Data protection: an organization's breach register is its administrators' alone; a
+    # person's data is exported or erased only by the organization that owns their case
+    # (the controller of that record, Law N° 058/2021 Articles 18 and 23), not by partners.
+    "privacy:breaches": both(P.BREACHES_MANAGE),
+    "privacy:breach": both(P.BREACHES_MANAGE, OWN_ONLY),
+    "privacy:person_data": read_only(P.CASE_SUPERVISE, OWN_ONLY),
+    "privacy:person_json": read_only(P.CASE_SUPERVISE, OWN_ONLY),
+    "privacy:person_erase": both(P.CASE_SUPERVISE, OWN_ONLY),
 }

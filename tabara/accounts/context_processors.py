@@ -22,6 +22,10 @@ SECTIONS = [
     ("referrals:overdue", _("Overdue referrals"), Perm.CASE_SUPERVISE),
     ("cases:statistics", _("Case statistics"), Perm.STATS_VIEW),
     ("referrals:routing", _("Routing rules"), Perm.ROUTING_MANAGE),
+    ("accounts:staff_list", _("Staff"), Perm.ACCOUNTS_MANAGE),
+    ("accounts:organizations", _("Organizations"), Perm.ACCOUNTS_MANAGE),
+    ("audit:log", _("Audit log"), Perm.AUDIT_VIEW),
+    ("privacy:breaches", _("Data protection"), Perm.BREACHES_MANAGE),
 ]
 
 

@@ -16,7 +16,13 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.core import is_ratelimited
 
-from tabara.accounts.models import Organization, SignInThrottle, StaffLanguage, User
+from tabara.accounts.models import (
+    Organization,
+    RecoveryCodeDevice,
+    SignInThrottle,
+    StaffLanguage,
+    User,
+)
 from tabara.accounts.roles import Role
 from tabara.accounts.throttle import delay_after
 from tabara.audit.models import AuditAction
@@ -53,6 +59,7 @@ def staff_user_create(
     first_name: str = "",
     last_name: str = "",
     email: str = "",
+    totp_key: str | None = None,
 ) -> tuple[User, TOTPDevice]:
     """Create a staff user with a confirmed TOTP device; every staff login needs it."""
     user = User(
@@ -66,7 +73,10 @@ def staff_user_create(
     user.set_password(password)
     user.full_clean()
     user.save()
-    device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
+    device = TOTPDevice(user=user, name="default", confirmed=True)
+    if totp_key is not None:
+        device.key = totp_key
+    device.save()
     return user, device
 
 
@@ -131,12 +141,16 @@ def staff_sign_in(*, request: HttpRequest, username: str, password: str, otp_tok
         raise SignInThrottled(wait or ADDRESS_WAIT)
     user = authenticate(request, username=username, password=password)
     token = otp_token.strip()
-    device = None
     reused = False
-    if isinstance(user, User):
-        devices = list(TOTPDevice.objects.devices_for_user(user, confirmed=True))
-        device = next((d for d in devices if d.verify_token(token)), None)
-        reused = device is None and any(_code_was_used(d, token) for d in devices)
+    device: TOTPDevice | RecoveryCodeDevice | None = None
+    if isinstance(user, User) and user.organization is not None and user.organization.is_active:
+        if token.isdigit():
+            devices = list(TOTPDevice.objects.devices_for_user(user, confirmed=True))
+            device = next((d for d in devices if d.verify_token(token)), None)
+            reused = device is None and any(_code_was_used(d, token) for d in devices)
+        else:
+            recovery = RecoveryCodeDevice.objects.filter(user=user, confirmed=True)
+            device = next((d for d in recovery if d.verify_token(token)), None)
     if not isinstance(user, User) or device is None:
         _failure_record(username)
         _address_throttled(request, count=True)
@@ -152,7 +166,14 @@ def staff_sign_in(*, request: HttpRequest, username: str, password: str, otp_tok
 
     login(request, user)
     otp_login(request, device)
-    audit_record(actor=user, action=AuditAction.LOGIN, target_type="user", target_id=user.pk)
+    method = "recovery_code" if isinstance(device, RecoveryCodeDevice) else "totp"
+    audit_record(
+        actor=user,
+        action=AuditAction.LOGIN,
+        target_type="user",
+        target_id=user.pk,
+        extra={"method": method},
+    )
     return user
 
 
