@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from tabara.attachments.models import Attachment
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
 from tabara.awareness.choices import SubscriberStatus
@@ -91,6 +92,7 @@ def reports_anonymise(reports: QuerySet[Report]) -> None:
     Report.objects.filter(id__in=ids).update(**_blank(REPORT_TEXT), wants_contact=False)
     ReportMessage.objects.filter(report_id__in=ids).update(body="")
     FollowupSession.objects.filter(report_id__in=ids).delete()
+    Attachment.objects.filter(report_id__in=ids).delete()  # photos and voices identify too
 
 
 def _reports_without_case(cutoff: datetime, apply: bool) -> int:
@@ -114,8 +116,10 @@ def _closed_cases(cutoff: datetime, apply: bool) -> int:
     people = CasePerson.objects.filter(case__in=closed).filter(_any_filled(PERSON_TEXT))
     notes = CaseEvent.objects.filter(case__in=closed).exclude(note="")
     summaries = closed.exclude(summary="")
+    files = Attachment.objects.filter(case__in=closed)
     touched = (
-        set(people.values_list("case_id", flat=True))
+        set(files.values_list("case_id", flat=True))
+        | set(people.values_list("case_id", flat=True))
         | set(notes.values_list("case_id", flat=True))
         | set(summaries.values_list("id", flat=True))
     )
@@ -125,6 +129,7 @@ def _closed_cases(cutoff: datetime, apply: bool) -> int:
         # Their blind-index tokens would still find them by name: drop them too.
         SearchToken.objects.filter(person_id__in=person_ids).delete()
         notes.update(note="")
+        files.delete()
         Case.objects.filter(id__in=touched).update(summary="")
     return len(touched)
 

@@ -14,6 +14,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tabara.accounts.roles import Role
+from tabara.attachments.files import file_inspect
+from tabara.attachments.models import Attachment, AttachmentChunk
+from tabara.attachments.services import attachment_add_to_case, attachments_add_to_report
+from tabara.attachments.tests import samples
 from tabara.audit.models import AuditEvent
 from tabara.awareness.choices import SubscriberStatus
 from tabara.awareness.models import Subscriber
@@ -110,6 +114,23 @@ def test_closed_cases_are_anonymised_after_ten_years(geography, make_staff) -> N
     # Nobody finds the anonymised person by name any more; the other one still is found.
     found = search_run(user=user, text=NAME).people
     assert [p.pk for p in found] == [CasePerson.objects.get(case=active).pk]
+
+
+def test_files_go_with_the_report_or_closed_case_they_identify(geography, make_staff) -> None:
+    old, young = report(3 * 365), report(300)
+    clean = file_inspect(samples.pdf())
+    attachments_add_to_report(report=old, files=[(clean, "old.pdf")])
+    attachments_add_to_report(report=young, files=[(clean, "young.pdf")])
+    user = make_staff(roles=[Role.SUPERVISOR])
+    closed, active = case_create(user), case_create(user)
+    for case in (closed, active):
+        attachment_add_to_case(user=user, case_id=case.pk, file=clean, name="case.pdf")
+    case_status_change(user=user, case_id=closed.pk, status=CaseStatus.CLOSED)
+    counts = retention_apply(now=timezone.now() + timedelta(days=10 * 365 + 1))
+    assert counts["closed-cases"] == 1
+    left = set(Attachment.objects.values_list("report_id", "case_id"))
+    assert left == {(None, active.pk)}  # the young report is past 10 years too, by then
+    assert not AttachmentChunk.objects.exclude(attachment__in=Attachment.objects.all()).exists()
 
 
 def test_a_dry_run_counts_and_changes_nothing_a_real_run_is_audited(capsys) -> None:
