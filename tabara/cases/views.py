@@ -187,6 +187,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "can_update": access.owner and user.can(Perm.CASE_OPEN),
             "can_refer": access.owner and user.can(Perm.CASE_REFER),
             "can_assign": access.owner and user.can(Perm.CASE_SUPERVISE),
+            "can_answer_requests": access.owner and user.can(Perm.CASE_SUPERVISE),
             "person_form": PersonForm(),
             "status_form": StatusForm(initial={"status": access.case.status}),
             **casework_context(access),
