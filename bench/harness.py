@@ -37,11 +37,12 @@ def bench_env(var_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TABARA_", "DATABASE_URL"))}
     env.update(
         DJANGO_SETTINGS_MODULE="config.django.bench",
-        TABARA_SECRET_KEY="bench-only-" + "k" * 40,
+        # Public on purpose: they protect only a throw-away benchmark database.
+        TABARA_SECRET_KEY="bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",  # noqa: S106
         TABARA_ENCRYPTION_KEYS="YmVuY2gtb25seS1mZXJuZXQta2V5LTAwMDAwMDAwMDE=",
-        TABARA_RECEIPT_SALT="bench-salt",
-        TABARA_PHONE_HASH_KEY="bench-phone-key",
-        TABARA_GATEWAY_SECRET="bench-gateway-secret",  # noqa: S106 - bench-only value
+        TABARA_RECEIPT_SALT="bench-only-receipt-salt-0123456789abcdef",
+        TABARA_PHONE_HASH_KEY="bench-only-phone-hash-key-0123456789abcdef",
+        TABARA_GATEWAY_SECRET="bench-only-gateway-secret-0123456789abcdef",  # noqa: S106
         TABARA_ALLOWED_HOSTS="127.0.0.1,localhost",
         TABARA_SSL_REDIRECT="false",
         TABARA_VAR_DIR=str(var_dir),
@@ -77,6 +78,9 @@ class Server:
 def prepare_database(env: dict[str, str]) -> None:
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
+    subprocess.run(
+        [*manage, "collectstatic", "--noinput", "-v", "0"], env=env, check=True, cwd=ROOT
+    )
     subprocess.run(
         [*manage, "geo_load", "--down-to", "sector"],
         env=env,

@@ -12,6 +12,29 @@ CSP = (
 )
 
 
+def is_public(request: HttpRequest) -> bool:
+    """A request answered by a `public_route` view, or by no view at all (an error page)."""
+    match = getattr(request, "resolver_match", None)
+    return match is None or getattr(match.func, "tabara_public", False)
+
+
+class PublicCookieStripMiddleware:
+    """The outermost middleware: no public response sets a cookie, whoever tried to set one.
+
+    Django's CSRF middleware, for one, replaces a malformed `csrftoken` cookie on the way
+    out, after the public view has cleared its own cookies.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if is_public(request):
+            response.cookies.clear()
+        return response
+
+
 class SecurityHeadersMiddleware:
     """Content-Security-Policy and friends: no third-party requests can ever load."""
 

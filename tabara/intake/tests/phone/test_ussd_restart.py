@@ -17,7 +17,7 @@ import pytest
 
 from bench.harness import Server, request, start_server
 
-SECRET = "bench-gateway-secret"
+SECRET = "bench-only-gateway-secret-0123456789abcdef"
 SESSION = "ATUid_restart_test"
 
 
