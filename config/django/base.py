@@ -53,6 +53,9 @@ DEFAULT_FROM_EMAIL = env_str("TABARA_FROM_EMAIL", "Tabara <no-reply@tabara.inval
 
 MIDDLEWARE = [
     "tabara.core.middleware.PublicCookieStripMiddleware",
+    # HTML leaves compressed (docs/security.md, "Compression and BREACH").
+    "django.middleware.gzip.GZipMiddleware",
+    "tabara.core.middleware.ErrorPageMiddleware",
     "tabara.core.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -67,6 +70,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+CSRF_FAILURE_VIEW = "tabara.core.errors.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
@@ -193,7 +197,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"},
+        # Every line, tracebacks included, with the gateway secret redacted.
+        "plain": {
+            "()": "tabara.core.logfilters.RedactingFormatter",
+            "format": "{asctime} {levelname} {name} {message}",
+            "style": "{",
+        },
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},

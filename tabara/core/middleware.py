@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+
+from tabara.core.errors import error_page
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -32,6 +34,21 @@ class PublicCookieStripMiddleware:
         response = self.get_response(request)
         if is_public(request):
             response.cookies.clear()
+        return response
+
+
+class ErrorPageMiddleware:
+    """A bare 405 (from require_http_methods) becomes the branded page, keeping `Allow`."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if isinstance(response, HttpResponseNotAllowed):
+            page = error_page(request, 405)
+            page["Allow"] = response["Allow"]
+            return page
         return response
 
 

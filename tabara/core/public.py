@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 from django.core import signing
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
+from tabara.core.errors import error_page
 from tabara.core.ratelimit import over_limit
 
 if TYPE_CHECKING:
@@ -197,8 +197,6 @@ def _refused(
         response = view(request, *args, **kwargs)
         if not getattr(request, "tabara_refusal_shown", False):
             transaction.set_rollback(True)
-            response = TemplateResponse(
-                request, "public/refused.html", {"message": refusal.message}
-            )
+            response = error_page(request, refusal.status, refusal.message)
     response.status_code = refusal.status
     return response
