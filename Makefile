@@ -10,11 +10,12 @@ export DJANGO_SETTINGS_MODULE ?= config.django.local
 .PHONY: run test setup system-deps messages migrate demo check unit pg-test bench screenshots clean
 
 run: setup migrate demo
-	@echo "Tabara is starting at http://127.0.0.1:8000/ with its task worker, outbox sweeper and referral escalation (Ctrl-C stops all)"
+	@echo "Tabara is starting at http://127.0.0.1:8000/ with its task worker, outbox sweeper, referral escalation and retention rules (Ctrl-C stops all)"
 	$(PY) manage.py db_worker & worker=$$!; \
 	$(PY) manage.py notifications_deliver --loop & sweeper=$$!; \
 	$(PY) manage.py referrals_escalate --loop & escalator=$$!; \
-	trap 'kill $$worker $$sweeper $$escalator 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py retention_apply --loop & retention=$$!; \
+	trap 'kill $$worker $$sweeper $$escalator $$retention 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: setup

@@ -6,11 +6,10 @@ from collections.abc import Callable
 
 import pytest
 from django.test import Client, RequestFactory
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Role
-from tabara.accounts.tests.factories import staff_factory
+from tabara.accounts.tests.factories import signed_in, staff_factory
 from tabara.geo.selectors import choices_forget
 from tabara.geo.services import geography_load
 
@@ -57,11 +56,6 @@ def staff_client(make_staff: Callable[..., User]) -> Callable[..., tuple[Client,
 
     def build(role: Role = Role.INTAKE_OFFICER, **kwargs: object) -> tuple[Client, User]:
         user = make_staff(roles=[role], **kwargs)
-        client = Client()
-        client.force_login(user)
-        session = client.session
-        session["otp_device_id"] = TOTPDevice.objects.get(user=user).persistent_id
-        session.save()
-        return client, user
+        return signed_in(user), user
 
     return build

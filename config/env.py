@@ -62,3 +62,13 @@ def env_secret(name: str, *, min_length: int, min_distinct: int = 10) -> str:
             f"(see docs/deploy.md for the command that generates it)."
         )
     return value
+
+
+def site_url(value: str) -> str:
+    """The public base address of the site, as typed: scheme and host, no trailing slash."""
+    url = value.strip().rstrip("/")
+    if not url.startswith(("https://", "http://")) or "/" in url.split("://", 1)[1]:
+        raise MissingSettingError(
+            f"TABARA_SITE_URL must be like https://tabara.example.org (got {value!r})."
+        )
+    return url

@@ -33,6 +33,10 @@ INSTALLED_APPS = [
     "tabara.notifications",
     "tabara.prevalence",
     "tabara.awareness",
+    "tabara.operations",
+    "tabara.privacy",
+    "tabara.search",
+    "tabara.attachments",
 ]
 
 # Background work (alert delivery, estimations, newsletters) runs through Django's tasks
@@ -88,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tabara.core.context_processors.languages",
                 "tabara.accounts.context_processors.staff_nav",
+                "tabara.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -121,11 +126,16 @@ LANGUAGES = [
 LOCALE_PATHS = [Path(env_str("TABARA_LOCALE_DIR", str(BASE_DIR / "tabara" / "locale")))]
 USE_I18N = True
 USE_TZ = True
+# Rwanda's time (UTC+2, no daylight saving): every page, email and SMS shows times in it;
+# the database stores UTC. tabara/core/times.py formats times for texts outside templates.
 TIME_ZONE = "Africa/Kigali"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 
+# Failed sign-ins are throttled per account by tabara/accounts/throttle.py, with a message
+# that says so; django-otp's own silent per-device throttle would refuse a right code.
+OTP_TOTP_THROTTLE_FACTOR = 0
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Strict"
 SESSION_COOKIE_AGE = 8 * 60 * 60

@@ -13,10 +13,14 @@ from config.env import env_str
 DEBUG = True
 SECRET_KEY = "local-development-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+TABARA_SITE_URL = "http://127.0.0.1:8000"
 DATABASES = {"default": sqlite_database(VAR_DIR / "tabara.sqlite3")}
 # Fernet keys (urlsafe base64 of 32 bytes); the first encrypts, all decrypt.
 TABARA_ENCRYPTION_KEYS = ["bG9jYWwtZGV2LW9ubHktZmVybmV0LWtleS0wMDAwMDE="]
 TABARA_RECEIPT_SALT = "local-development-receipt-salt"
+TABARA_SEARCH_KEY = "local-development-search-key"
 TABARA_PHONE_HASH_KEY = "local-development-phone-hash-key"
 TABARA_GATEWAY_SECRET = "local-gateway-secret"  # noqa: S105 - public on purpose, see above
 EMAIL_BACKEND = env_str("TABARA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Backup archives are sealed with the first key (urlsafe base64 of 32 bytes); all open them.
+TABARA_BACKUP_KEYS = ["bG9jYWwtZGV2LW9ubHktYmFja3VwLWtleS0wMDAwMDE="]

@@ -22,6 +22,7 @@ from config.env import (
     env_mandatory,
     env_secret,
     env_str,
+    site_url,
 )
 from tabara.core.crypto import encryption_key_parse
 
@@ -42,10 +43,15 @@ for _position, _key in enumerate(TABARA_ENCRYPTION_KEYS, start=1):
         ) from None
 TABARA_RECEIPT_SALT = env_secret("TABARA_RECEIPT_SALT", min_length=32)
 TABARA_PHONE_HASH_KEY = env_secret("TABARA_PHONE_HASH_KEY", min_length=32)
+TABARA_SEARCH_KEY = env_secret("TABARA_SEARCH_KEY", min_length=32)
 TABARA_GATEWAY_SECRET = env_secret("TABARA_GATEWAY_SECRET", min_length=32)
 if not TABARA_GATEWAY_SECRET.replace("-", "").replace("_", "").isalnum():
     raise WeakSettingError("TABARA_GATEWAY_SECRET must use only letters, digits, - and _.")
 ALLOWED_HOSTS = env_list("TABARA_ALLOWED_HOSTS")
+# Needed only by `manage.py backup` and `restore`, which refuse to run without it (docs/backup.md).
+TABARA_BACKUP_KEYS = env_list("TABARA_BACKUP_KEYS")
+# Links in emails, SMS and in-app alerts are absolute: https://tabara.example.org/en/...
+TABARA_SITE_URL = site_url(env_mandatory("TABARA_SITE_URL"))
 
 _url = env_mandatory("DATABASE_URL")
 if _url.startswith("sqlite:///"):

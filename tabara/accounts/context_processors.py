@@ -15,11 +15,15 @@ SECTIONS = [
     ("screening:list", _("Screening"), Perm.SCREENING_RUN),
     ("referrals:queue", _("My queue"), Perm.CASE_VIEW),
     ("cases:list", _("Cases"), Perm.CASE_VIEW),
+    ("search:search", _("Find a person"), Perm.CASE_VIEW),
     ("prevalence:list", _("Prevalence"), Perm.PREVALENCE_RUN),
     ("awareness:staff_dashboard", _("Awareness"), Perm.AWARENESS_MANAGE),
     ("referrals:overdue", _("Overdue referrals"), Perm.CASE_SUPERVISE),
     ("cases:statistics", _("Case statistics"), Perm.STATS_VIEW),
     ("referrals:routing", _("Routing rules"), Perm.ROUTING_MANAGE),
+    ("accounts:staff_list", _("Staff"), Perm.ACCOUNTS_MANAGE),
+    ("accounts:organizations", _("Organizations"), Perm.ACCOUNTS_MANAGE),
+    ("audit:log", _("Audit log"), Perm.AUDIT_VIEW),
 ]
 
 

@@ -16,6 +16,7 @@ class Role(StrEnum):
     ANALYST = "analyst"
     PROGRAMME_OFFICER = "programme_officer"
     ADMINISTRATOR = "administrator"
+    NATIONAL_ADMINISTRATOR = "national_administrator"
 
 
 class Perm(StrEnum):
@@ -35,6 +36,7 @@ class Perm(StrEnum):
     AWARENESS_MANAGE = "awareness.manage"
     SUBSCRIBERS_VIEW = "awareness.subscribers"
     ACCOUNTS_MANAGE = "accounts.manage"
+    ACCOUNTS_MANAGE_ALL = "accounts.manage_all"
     AUDIT_VIEW = "audit.view"
 
 
@@ -79,7 +81,39 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
         {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW}
     ),
     Role.ADMINISTRATOR: frozenset({Perm.ACCOUNTS_MANAGE, Perm.AUDIT_VIEW, Perm.ROUTING_MANAGE}),
+    Role.NATIONAL_ADMINISTRATOR: frozenset(
+        {Perm.ACCOUNTS_MANAGE, Perm.ACCOUNTS_MANAGE_ALL, Perm.AUDIT_VIEW, Perm.ROUTING_MANAGE}
+    ),
 }
+
+# Which roles a holder may grant to others (never to themself): an organization's
+# administrator staffs their organization, including other administrators, but only a
+# national administrator makes another one. Administrators hold no case permissions, so
+# granting operational roles is delegated here rather than derived from their own.
+OPERATIONAL_ROLES = frozenset(
+    {
+        Role.INTAKE_OFFICER,
+        Role.CASE_WORKER,
+        Role.SUPERVISOR,
+        Role.ANALYST,
+        Role.PROGRAMME_OFFICER,
+    }
+)
+ROLE_GRANTS: dict[Role, frozenset[Role]] = {
+    Role.ADMINISTRATOR: OPERATIONAL_ROLES | {Role.ADMINISTRATOR},
+    Role.NATIONAL_ADMINISTRATOR: frozenset(Role),
+}
+
+
+def grantable_roles(roles: list[str]) -> frozenset[Role]:
+    """The roles that a holder of `roles` may grant to someone else."""
+    granted: set[Role] = set()
+    for name in roles:
+        try:
+            granted |= ROLE_GRANTS.get(Role(name), frozenset())
+        except ValueError:
+            continue
+    return frozenset(granted)
 
 
 def permissions_for(roles: list[str]) -> frozenset[Perm]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from tabara.accounts.models import User
@@ -137,3 +137,21 @@ def access_case_by_id(user: User, case_id: int, *, purpose: Purpose) -> CaseAcce
     )
     scope = ViewScope.FULL if ViewScope.FULL in scopes else ViewScope.VICTIM_NEEDS
     return CaseAccess(case=case, scope=scope, owner=False)
+
+
+def person_list_accessible(user: User) -> QuerySet[CasePerson]:
+    """People the user may see, case by case, by the same rule as CaseAccess.people().
+
+    Everyone in the cases the user's organization owns or took on with full scope; only the
+    presumed victims where the accepted referral's scope is limited. None without case.view.
+    """
+    if not user.can(Perm.CASE_VIEW) or user.organization_id is None:
+        return CasePerson.objects.none()
+    accepted = _accepted_for(user.organization_id)
+    full = accepted.filter(scope=ViewScope.FULL).values("case_id")
+    limited = accepted.exclude(scope=ViewScope.FULL).values("case_id")
+    return CasePerson.objects.filter(
+        Q(case__owner_org_id=user.organization_id)
+        | Q(case_id__in=full)
+        | Q(case_id__in=limited, role__in=VICTIM_ROLES)
+    )

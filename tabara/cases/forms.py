@@ -80,6 +80,9 @@ class PersonForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=PersonRole.choices)
     full_name = forms.CharField(label=_("Name"), max_length=200, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    identity_number = forms.CharField(
+        label=_("National ID or document number"), max_length=40, required=False
+    )
     gender = forms.ChoiceField(label=_("Sex"), choices=Gender.choices)
     age = forms.IntegerField(label=_("Age"), min_value=0, max_value=120, required=False)
     needs = forms.CharField(label=_("Needs"), widget=forms.Textarea, required=False)

@@ -32,6 +32,7 @@ from tabara.geo.models import AdminUnit, BorderPost
 from tabara.intake.choices import AgeGroup, LocationKind
 from tabara.intake.selectors import access_report_by_id
 from tabara.intake.services.referral import report_mark_referred
+from tabara.search.services import search_index_person
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,7 @@ def case_person_add(
     )
     person.full_clean()
     person.save()
+    search_index_person(person=person)
     if is_child and role == PersonRole.PRESUMED_VICTIM and not case.child_involved:
         Case.objects.filter(pk=case.pk).update(child_involved=True)
     case_event_record(

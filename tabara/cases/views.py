@@ -5,12 +5,14 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
+from tabara.attachments.selectors import attachments_of_case
 from tabara.cases import services
+from tabara.cases.access import Purpose, access_case_by_id
 from tabara.cases.choices import (
     CaseStatus,
     ExploitationType,
@@ -33,6 +35,7 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
+@require_safe
 @staff_required(Perm.CASE_VIEW)
 def case_index(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -116,6 +119,7 @@ def _from_screening(user: User, screening_id: str) -> dict[str, object]:
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     user = _user(request)
     if request.method == "POST":
+        access_case_by_id(user, case_id, purpose=Purpose.UPDATE)  # only the owner changes it
         action = request.POST.get("action")
         if action == "person":
             person = PersonForm(request.POST)
@@ -127,6 +131,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
                     role=PersonRole(data["role"]),
                     full_name=data["full_name"],
                     phone=data["phone"],
+                    identity_number=data["identity_number"],
                     gender=data["gender"],
                     age=data["age"],
                     needs=data["needs"],
@@ -149,6 +154,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "access": access,
             "case": access.case,
             "people": list(access.people()),
+            "attachments": attachments_of_case(access),
             "timeline": list(access.timeline()),
             "referrals": list(referrals_of_case(user, case_id=case_id, owner=access.owner)),
             "can_update": access.owner and user.can(Perm.CASE_OPEN),
@@ -159,6 +165,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
+@require_safe
 @staff_required(Perm.STATS_VIEW)
 def statistics(request: HttpRequest) -> HttpResponse:
     user = _user(request)

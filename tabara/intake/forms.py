@@ -9,10 +9,19 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tabara.attachments.forms import FilesField
 from tabara.core.widgets import CodeField
 from tabara.geo.countries import country_choices
 from tabara.geo.selectors import border_post_choices, district_choices, sector_choices
-from tabara.intake.choices import AgeGroup, LocationKind, Platform, RecruitmentChannel, Sex
+from tabara.intake.choices import (
+    AgeGroup,
+    Channel,
+    LocationKind,
+    Platform,
+    RecruitmentChannel,
+    ReportStatus,
+    Sex,
+)
 from tabara.intake.services import ReportInput
 
 if TYPE_CHECKING:
@@ -139,6 +148,9 @@ class ReportForm(forms.Form):
         required=False,
         error_messages={"max_length": TOO_LONG},
     )
+    attachments = FilesField(
+        label=_("A photo, screenshot, document or voice note (optional, up to 3 files of 5 MB)")
+    )
     # Honeypot: hidden from people by CSS, filled in by bots.
     website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
 
@@ -215,3 +227,21 @@ class StaffReplyForm(forms.Form):
         error_messages={"required": _("Write a message first."), "max_length": TOO_LONG},
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class InboxFilterForm(forms.Form):
+    """The inbox filters; a value that is not offered is refused with a message."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", "—"), *ReportStatus.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Please choose one of the options shown.")},
+    )
+    channel = forms.ChoiceField(
+        label=_("Channel"),
+        choices=[("", "—"), *Channel.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Please choose one of the options shown.")},
+    )
+    district = CodeField(district_choices, label=_("District"))

@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from dataclasses import dataclass
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.http import Http404
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
+from tabara.intake import triage
 from tabara.intake.models import Report, ReportMessage
 from tabara.intake.receipts import receipt_hash, receipt_normalise
+from tabara.screening.selectors import interviews_completed_accessible
 
 
 class ReportNotFound(Http404):
@@ -30,20 +46,84 @@ def access_report_by_id(user: User, report_id: int) -> Report:
     return report
 
 
-def report_inbox(user: User, *, status: str | None = None) -> QuerySet[Report]:
-    """The inbox: newest first, optionally one status."""
-    reports = report_list_accessible(user).defer(
-        "what_happened",
-        "agency_name",
-        "destination",
-        "suspect_identifiers",
-        "contact_name",
-        "contact_phone",
-        "when_text",
+@dataclass(frozen=True)
+class InboxFilters:
+    """What the inbox is narrowed to; empty means any."""
+
+    status: str = ""
+    channel: str = ""
+    district_code: str = ""
+
+
+def _urgency() -> Case:
+    """triage.urgency_tier as SQL over the annotations `child` and `screening_outcome`."""
+    child = Q(child=True)
+    found = Q(screening_outcome=triage.TRAFFICKING)
+    undecided = Q(screening_outcome__isnull=True) | Q(
+        screening_outcome__in=triage.UNDECIDED_OUTCOMES
     )
-    if status:
-        reports = reports.filter(status=status)
-    return reports.order_by("-created_at", "-id")
+    return Case(
+        When(child & found, then=Value(triage.CHILD_TRAFFICKING)),
+        When(child, then=Value(triage.CHILD)),
+        When(found, then=Value(triage.TRAFFICKING_FOUND)),
+        When(undecided, then=Value(triage.UNDECIDED)),
+        default=Value(triage.OTHER_FOUND),
+        output_field=IntegerField(),
+    )
+
+
+def report_inbox(user: User, filters: InboxFilters | None = None) -> QuerySet[Report]:
+    """The inbox in triage order (tabara/intake/triage.py), in one query, optionally filtered.
+
+    Each report carries `screening_outcome` (the latest completed screening the user's
+    organization made of it, or None), `child` and `urgency`. Free text stays encrypted
+    and unread: its content appears only on the audited report page.
+    """
+    filters = filters or InboxFilters()
+    screenings = interviews_completed_accessible(user).filter(report=OuterRef("pk"))
+    latest = screenings.order_by("-completed_at", "-id").values("outcome")[:1]
+    reports = (
+        report_list_accessible(user)
+        .defer(
+            "what_happened",
+            "agency_name",
+            "destination",
+            "suspect_identifiers",
+            "contact_name",
+            "contact_phone",
+            "when_text",
+        )
+        .annotate(
+            screening_outcome=Subquery(latest),
+            screened_child=Exists(screenings.filter(result__elements__child="yes")),
+        )
+        .annotate(
+            child=Case(
+                When(
+                    Q(age_group__in=triage.CHILD_AGE_GROUPS) | Q(screened_child=True),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+            handled=Case(
+                When(status__in=triage.OPEN_STATUSES, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            ),
+        )
+        .annotate(urgency=_urgency())
+    )
+    if filters.status:
+        reports = reports.filter(status=filters.status)
+    if filters.channel:
+        reports = reports.filter(channel=filters.channel)
+    if filters.district_code:
+        reports = reports.filter(district__code=filters.district_code)
+    waiting_since = Case(When(handled=0, then=F("created_at")))  # NULL once handled
+    return reports.order_by(
+        "handled", "urgency", waiting_since.asc(nulls_last=True), F("created_at").desc(), "-id"
+    )
 
 
 def report_thread(report: Report) -> QuerySet[ReportMessage]:

@@ -8,6 +8,6 @@ urlpatterns = [
     path("follow-up/", views.followup, name="followup"),
     path("follow-up/thread/", views.followup_thread, name="followup_thread"),
     path("staff/reports/", views.inbox, name="inbox"),
-    path("staff/reports/<int:report_id>/", views.report_detail, name="report"),
+    path("staff/reports/<int:report_id>/", views.report_detail, name="report_detail"),
     path("staff/hotline/", hotline.hotline_desk, name="hotline"),
 ]

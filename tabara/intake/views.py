@@ -2,32 +2,48 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
+from tabara.attachments.forms import files_to_choose_again
+from tabara.attachments.selectors import attachments_of_report
+from tabara.attachments.services import attachments_add_to_report
 from tabara.core.public import public_form_valid, public_route
 from tabara.core.views import posted
 from tabara.intake import services
 from tabara.intake.choices import Channel, ReportStatus
-from tabara.intake.forms import ReceiptForm, ReporterMessageForm, ReportForm, StaffReplyForm
+from tabara.intake.forms import (
+    InboxFilterForm,
+    ReceiptForm,
+    ReporterMessageForm,
+    ReportForm,
+    StaffReplyForm,
+)
+from tabara.intake.inbox import INBOX_ROWS, inbox_rows_label
 from tabara.intake.models import Report
 from tabara.intake.receipts import receipt_display
-from tabara.intake.selectors import report_inbox, report_thread
+from tabara.intake.selectors import InboxFilters, report_inbox, report_thread
 from tabara.screening.selectors import interviews_for_report
 
 
 @require_http_methods(["GET", "POST"])
 @public_route(group="report-submit")
 def report_new(request: HttpRequest) -> HttpResponse:
-    form = ReportForm(posted(request))
+    form = ReportForm(posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and public_form_valid(request, form):
-        submitted = services.report_submit(channel=Channel.WEB, data=form.to_input())
+        with transaction.atomic():  # the report and its files, or neither
+            submitted = services.report_submit(channel=Channel.WEB, data=form.to_input())
+            attachments_add_to_report(
+                report=submitted.report, files=form.cleaned_data["attachments"]
+            )
         return render(
             request,
             "intake/receipt.html",
@@ -37,7 +53,8 @@ def report_new(request: HttpRequest) -> HttpResponse:
             },
         )
     status = 400 if form.is_bound else 200
-    return render(request, "intake/report_form.html", {"form": form}, status=status)
+    context = {"form": form, "choose_again": files_to_choose_again(form)}
+    return render(request, "intake/report_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -116,14 +133,26 @@ def _thread_page(
 def inbox(request: HttpRequest) -> HttpResponse:
     user = verified_staff(request)
     assert isinstance(user, User)  # noqa: S101 - guaranteed by staff_required
-    status = request.GET.get("status") or None
-    if status not in {None, *ReportStatus.values}:
-        status = None
-    reports = report_inbox(user, status=status)[:200]
+    form = InboxFilterForm(request.GET or None)
+    filters = InboxFilters()
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = InboxFilters(
+            status=data["status"], channel=data["channel"], district_code=data["district"]
+        )
+    reports = list(report_inbox(user, filters)[:INBOX_ROWS])
+    inbox_rows_label(reports, now=timezone.now())
     return render(
         request,
         "intake/inbox.html",
-        {"reports": reports, "status": status, "statuses": ReportStatus.choices},
+        {
+            "form": form,
+            "reports": reports,
+            "limit": INBOX_ROWS,
+            # Links are built from a prefix: reverse() per row costs more than the query.
+            "report_url": reverse("intake:report_detail", args=[0]).removesuffix("0/"),
+        },
+        status=400 if form.errors else 200,
     )
 
 
@@ -136,10 +165,10 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("action") == "review" and user.can(Perm.REPORT_REVIEW):
             services.report_mark_reviewed(user=user, report_id=report_id)
-            return HttpResponseRedirect(reverse("intake:report", args=[report_id]))
+            return HttpResponseRedirect(reverse("intake:report_detail", args=[report_id]))
         if user.can(Perm.REPORT_REPLY) and form.is_valid():
             services.report_reply(user=user, report_id=report_id, body=form.cleaned_data["body"])
-            return HttpResponseRedirect(reverse("intake:report", args=[report_id]))
+            return HttpResponseRedirect(reverse("intake:report_detail", args=[report_id]))
     report = services.report_view(user=user, report_id=report_id)
     return render(
         request,
@@ -148,6 +177,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             "report": report,
             "screenings": interviews_for_report(user, report.pk),
             "messages_list": report_thread(report),
+            "attachments": attachments_of_report(report.pk),
             "form": form,
             "can_reply": user.can(Perm.REPORT_REPLY),
             "can_review": user.can(Perm.REPORT_REVIEW),

@@ -23,6 +23,7 @@ from tabara.core.crypto import keyed_hash
 from tabara.notifications.africastalking import SmsGatewayError, send_sms
 from tabara.notifications.backoff import LEASE, MAX_ATTEMPTS, retry_delay
 from tabara.notifications.models import Channel, Notification, NotificationStatus
+from tabara.notifications.texts import Text
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +93,32 @@ def notification_enqueue(
         pk = notification.pk
         transaction.on_commit(lambda: _schedule(pk), robust=True)
     return notification
+
+
+def staff_notify(
+    *,
+    user: User,
+    event_key: str,
+    subject: Text,
+    body: Text,
+    channels: tuple[Channel, ...] = (Channel.IN_APP, Channel.EMAIL),
+) -> int:
+    """Alert one staff member in the language they chose; return how many messages were queued.
+
+    Runs in the caller's transaction like notification_enqueue (same once-per-event rule).
+    """
+    language = user.language
+    queued = 0
+    for channel in channels:
+        notification = notification_enqueue(
+            event_key=event_key,
+            channel=channel,
+            subject=subject.render(language),
+            body=body.render(language),
+            user=user,
+        )
+        queued += notification is not None
+    return queued
 
 
 def _claim(notification_id: int, now: datetime) -> Notification | None:

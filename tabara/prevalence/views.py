@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.models import User
@@ -62,6 +62,7 @@ def estimation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 @staff_required(Perm.PREVALENCE_RUN)
 def estimation_detail(request: HttpRequest, estimation_id: int) -> HttpResponse:
     estimation = access_estimation_by_id(_user(request), estimation_id)
@@ -74,6 +75,7 @@ def estimation_detail(request: HttpRequest, estimation_id: int) -> HttpResponse:
     return render(request, template, context)
 
 
+@require_safe
 @staff_required(Perm.PREVALENCE_RUN)
 def estimation_export(request: HttpRequest, estimation_id: int) -> HttpResponse:
     estimation = access_estimation_by_id(_user(request), estimation_id)

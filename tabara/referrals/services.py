@@ -11,7 +11,7 @@ from datetime import datetime
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from tabara.accounts.models import Organization, User
 from tabara.accounts.roles import Perm
@@ -21,6 +21,7 @@ from tabara.cases.access import Purpose, access_case_by_id
 from tabara.cases.choices import EventKind
 from tabara.cases.models import Case
 from tabara.cases.services import case_event_record, case_owner_transfer
+from tabara.notifications.texts import Text
 from tabara.referrals.alerts import alert_organization
 from tabara.referrals.models import (
     ACKNOWLEDGE_WITHIN,
@@ -147,8 +148,10 @@ def _referral_create(
         referral=referral,
         org=to_org,
         event=f"referral:{referral.pk}:sent",
-        subject=_("New referral %(case)s (%(urgency)s)")
-        % {"case": case.reference, "urgency": referral.get_urgency_display()},
+        subject=Text(
+            _("New referral %(case)s (%(urgency)s)"),
+            {"case": case.reference, "urgency": Urgency(referral.urgency).label},
+        ),
         supervisors_only=False,
     )
     return referral
@@ -293,8 +296,10 @@ def referral_decline(*, user: User, referral_id: int, reason: str) -> Referral:
         referral=referral,
         org=referral.from_org,
         event=f"referral:{referral.pk}:declined",
-        subject=_("Referral %(case)s declined by %(org)s")
-        % {"case": referral.case.reference, "org": referral.to_org.short_name},
+        subject=Text(
+            _("Referral %(case)s declined by %(org)s"),
+            {"case": referral.case.reference, "org": referral.to_org.short_name},
+        ),
         supervisors_only=False,
     )
     return referral
@@ -337,11 +342,10 @@ def referrals_escalate_due(*, now: datetime | None = None) -> int:
             escalation_level=level,
             next_escalation_at=now + ACKNOWLEDGE_WITHIN[referral.urgency] if again else None,
         )
-        subject = _("Overdue referral %(case)s to %(org)s (alert %(level)s)") % {
-            "case": referral.case.reference,
-            "org": referral.to_org.short_name,
-            "level": level,
-        }
+        subject = Text(
+            _("Overdue referral %(case)s to %(org)s (alert %(level)s)"),
+            {"case": referral.case.reference, "org": referral.to_org.short_name, "level": level},
+        )
         for org in (referral.from_org, referral.to_org):
             alert_organization(
                 referral=referral,

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.models import User
@@ -35,6 +35,7 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
+@require_safe
 @staff_required(Perm.CASE_VIEW)
 def queue(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -128,6 +129,7 @@ def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
+@require_safe
 @staff_required(Perm.CASE_SUPERVISE)
 def overdue(request: HttpRequest) -> HttpResponse:
     user = _user(request)

@@ -34,3 +34,12 @@ def access_interview_by_id(user: User, interview_id: int) -> ScreeningInterview:
 def interviews_for_report(user: User, report_id: int) -> QuerySet[ScreeningInterview]:
     """The user's organization's screenings attached to one report."""
     return interview_list_accessible(user).filter(report_id=report_id)
+
+
+def interviews_completed_accessible(user: User) -> QuerySet[ScreeningInterview]:
+    """Completed interviews the user may see (their organization's), without joins."""
+    return (
+        interview_list_accessible(user)
+        .filter(status=ScreeningInterview.Status.COMPLETED)
+        .select_related(None)
+    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import factory
+from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from factory.declarations import LazyAttribute, Sequence
 
 from tabara.accounts.models import Organization, User
@@ -49,3 +51,13 @@ def staff_factory(
         last_name=RWANDAN_LAST[n % len(RWANDAN_LAST)],
     )
     return user
+
+
+def signed_in(user: User) -> Client:
+    """A test client signed in as `user` with both factors (password and TOTP device)."""
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session["otp_device_id"] = TOTPDevice.objects.get(user=user).persistent_id
+    session.save()
+    return client

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tabara.accounts.roles import Perm, Role, permissions_for
+from tabara.accounts.roles import Perm, Role, grantable_roles, permissions_for
 
 R, A = Role, Perm
 # Rows: the permissions each role must hold; every other cell must be refused.
@@ -41,6 +41,23 @@ EXPECTED: dict[Role, set[Perm]] = {
     R.ANALYST: {A.STATS_VIEW, A.PREVALENCE_RUN},
     R.PROGRAMME_OFFICER: {A.AWARENESS_MANAGE, A.SUBSCRIBERS_VIEW, A.STATS_VIEW},
     R.ADMINISTRATOR: {A.ACCOUNTS_MANAGE, A.AUDIT_VIEW, A.ROUTING_MANAGE},
+    R.NATIONAL_ADMINISTRATOR: {
+        A.ACCOUNTS_MANAGE,
+        A.ACCOUNTS_MANAGE_ALL,
+        A.AUDIT_VIEW,
+        A.ROUTING_MANAGE,
+    },
+}
+OPERATIONAL = {R.INTAKE_OFFICER, R.CASE_WORKER, R.SUPERVISOR, R.ANALYST, R.PROGRAMME_OFFICER}
+# Rows: the roles a holder of each role may grant to someone else; nothing else.
+GRANTS: dict[Role, set[Role]] = {
+    R.INTAKE_OFFICER: set(),
+    R.CASE_WORKER: set(),
+    R.SUPERVISOR: set(),
+    R.ANALYST: set(),
+    R.PROGRAMME_OFFICER: set(),
+    R.ADMINISTRATOR: OPERATIONAL | {R.ADMINISTRATOR},
+    R.NATIONAL_ADMINISTRATOR: OPERATIONAL | {R.ADMINISTRATOR, R.NATIONAL_ADMINISTRATOR},
 }
 
 
@@ -50,7 +67,14 @@ def test_matrix_cell(role: Role, perm: Perm) -> None:
     assert (perm in permissions_for([role.value])) is (perm in EXPECTED[role])
 
 
+@pytest.mark.parametrize("holder", list(Role))
+@pytest.mark.parametrize("granted", list(Role))
+def test_grant_cell(holder: Role, granted: Role) -> None:
+    assert (granted in grantable_roles([holder.value])) is (granted in GRANTS[holder])
+
+
 def test_unknown_roles_grant_nothing() -> None:
+    assert grantable_roles(["superuser"]) == frozenset()
     assert permissions_for(["superuser", ""]) == frozenset()
 
 
@@ -66,5 +90,7 @@ def test_user_without_organization_or_inactive_can_nothing(make_staff) -> None:
     user.is_active = False
     assert not user.can(Perm.REPORT_VIEW)
     user.is_active = True
+    user.organization.is_active = False
+    assert not user.can(Perm.REPORT_VIEW)
     user.organization = None
     assert not user.can(Perm.REPORT_VIEW)

@@ -76,7 +76,7 @@ def test_sixth_attempt_within_five_minutes_is_throttled_even_with_the_right_code
     response = client.post(
         URL, {"username": user.username, "password": PASSWORD, "otp_token": current_code(user)}
     )
-    assert "Too many sign-in attempts" in response.content.decode()
+    assert "Too many failed sign-ins" in response.content.decode()
     assert client.get("/en/staff/reports/").status_code == 302
 
 

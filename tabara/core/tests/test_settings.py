@@ -19,8 +19,10 @@ BASE_ENV = {
     "TABARA_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWZlcm5ldC1rZXktMDAwMDAwMDAwMDE=",
     "TABARA_RECEIPT_SALT": "t3st-0nly-receipt-salt-Zx8Cv7Bn6Mq5Wr4Et3",
     "TABARA_PHONE_HASH_KEY": "t3st-0nly-phone-key-Pl9Ok8Ij7Uh6Yg5Tf4Rd3",
+    "TABARA_SEARCH_KEY": "t3st-0nly-search-key-Mn8Bv7Cx6Zl5Kj4Hg3Fd2",
     "TABARA_GATEWAY_SECRET": "t3st-0nly-gateway-Aq1Sw2De3Fr4Gt5Hy6Ju7",
     "DATABASE_URL": "sqlite:////tmp/never-created.sqlite3",
+    "TABARA_SITE_URL": "https://tabara.example.org",
 }
 
 
@@ -50,14 +52,23 @@ def test_production_starts_with_everything_set() -> None:
         "TABARA_ENCRYPTION_KEYS",
         "TABARA_RECEIPT_SALT",
         "TABARA_PHONE_HASH_KEY",
+        "TABARA_SEARCH_KEY",
         "TABARA_GATEWAY_SECRET",
         "DATABASE_URL",
+        "TABARA_SITE_URL",
     ],
 )
 def test_production_refuses_to_start_without_a_secret(missing) -> None:
     result = start({k: v for k, v in BASE_ENV.items() if k != missing})
     assert result.returncode != 0
     assert f"{missing} is not set" in result.stderr
+
+
+@pytest.mark.parametrize("typed", ["tabara.example.org", "https://tabara.example.org/en/"])
+def test_production_refuses_a_site_address_that_is_not_scheme_and_host(typed) -> None:
+    result = start({**BASE_ENV, "TABARA_SITE_URL": typed})
+    assert result.returncode != 0
+    assert "TABARA_SITE_URL must be like https://tabara.example.org" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,8 @@ def test_inbox_lists_new_reports_for_intake_officers(staff_client) -> None:
     client, _user = staff_client(Role.INTAKE_OFFICER)
     html = client.get("/en/staff/reports/").content.decode()
     assert first.report.reference in html and second.report.reference in html
-    assert html.index(second.report.reference) < html.index(first.report.reference)  # newest first
+    # Equally urgent and both waiting: the one that has waited longest comes first.
+    assert html.index(first.report.reference) < html.index(second.report.reference)
     assert "offered a job abroad" not in html  # content appears only on the audited page
 
 

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.models import User
@@ -101,6 +101,7 @@ def interview(request: HttpRequest, interview_id: int) -> HttpResponse:
     )
 
 
+@require_safe
 @staff_required(Perm.SCREENING_RUN)
 def result(request: HttpRequest, interview_id: int) -> HttpResponse:
     user = _user(request)

@@ -12,7 +12,14 @@ from tabara.intake.ussd import menu
 
 @pytest.mark.parametrize(
     "raw",
-    ["+250788000111", "250788000111", "0788 000 111", "00250 788-000-111", " (+250) 788000111 "],
+    [
+        "+250788000111",
+        "250788000111",
+        "0788 000 111",
+        "00250 788-000-111",
+        " (+250) 788000111 ",
+        "788000111",
+    ],
 )
 def test_the_same_rwandan_number_in_every_spelling(raw) -> None:
     assert phone_normalise(raw) == "+250788000111"

@@ -1,0 +1,92 @@
+"""`manage.py backup` and `restore` refuse clearly, with a non-zero exit, and change nothing."""
+
+from __future__ import annotations
+
+import io
+import tarfile
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import override_settings
+
+from tabara.operations.sealed import SealingWriter
+from tabara.operations.services import backup_keys
+
+
+def sealed_tar(path: Path, members: dict[str, bytes]) -> Path:
+    with path.open("wb") as out:
+        sealer = SealingWriter(out, backup_keys()[0])
+        with tarfile.open(fileobj=sealer, mode="w|") as tar:  # type: ignore[call-overload]
+            for name, data in members.items():
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                tar.addfile(info, io.BytesIO(data))
+        sealer.close()
+    return path
+
+
+@pytest.mark.django_db
+def test_restore_refuses_a_database_that_has_tables(tmp_path: Path) -> None:
+    archive = sealed_tar(tmp_path / "a.tbk", {"manifest.json": b"{}"})
+    with pytest.raises(CommandError, match="the database is not empty"):
+        call_command("restore", str(archive))
+
+
+def test_check_refuses_a_tampered_archive(tmp_path: Path) -> None:
+    archive = sealed_tar(tmp_path / "a.tbk", {"database.sqlite3": b"x" * 5000})
+    data = bytearray(archive.read_bytes())
+    data[200] ^= 0x40
+    archive.write_bytes(bytes(data))
+    with pytest.raises(CommandError, match=r"Refused: Chunk 0 of the archive failed"):
+        call_command("restore", "--check", str(archive))
+
+
+def test_check_refuses_a_member_outside_the_archive_layout(tmp_path: Path) -> None:
+    archive = sealed_tar(tmp_path / "a.tbk", {"../etc/passwd": b"x"})
+    with pytest.raises(CommandError, match="unexpected member"):
+        call_command("restore", "--check", str(archive))
+    assert not (tmp_path.parent / "etc").exists()
+
+
+def test_check_refuses_files_that_do_not_match_the_manifest(tmp_path: Path) -> None:
+    manifest = (
+        b'{"format": 1, "created_at": "", "engine": "sqlite", "migrations": [], "tables": {},'
+        b' "audit_head": "", "audit_events": 0, "files": {}}'
+    )
+    archive = sealed_tar(
+        tmp_path / "a.tbk", {"database.sqlite3": b"extra", "manifest.json": manifest}
+    )
+    with pytest.raises(CommandError, match="do not match the checksums"):
+        call_command("restore", "--check", str(archive))
+
+
+def test_an_archive_sealed_with_another_key_is_named_as_such(tmp_path: Path) -> None:
+    archive = sealed_tar(tmp_path / "a.tbk", {"manifest.json": b"{}"})
+    other = "b3RoZXItYmFja3VwLWtleS0wMDAwMDAwMDAwMDAwMDE="
+    with (
+        override_settings(TABARA_BACKUP_KEYS=[other]),
+        pytest.raises(CommandError, match="backup key that is not configured"),
+    ):
+        call_command("restore", "--check", str(archive))
+
+
+def test_backup_refuses_without_a_key_and_over_an_existing_file(tmp_path: Path) -> None:
+    with (
+        override_settings(TABARA_BACKUP_KEYS=[]),
+        pytest.raises(CommandError, match="No backup key is configured"),
+    ):
+        call_command("backup", str(tmp_path / "new.tbk"))
+    (tmp_path / "old.tbk").write_bytes(b"keep me")
+    with pytest.raises(CommandError, match="already exists"):
+        call_command("backup", str(tmp_path / "old.tbk"))
+    assert (tmp_path / "old.tbk").read_bytes() == b"keep me"
+    assert not (tmp_path / "new.tbk").exists()
+
+
+def test_backup_key_new_prints_a_usable_key(capsys: pytest.CaptureFixture[str]) -> None:
+    call_command("backup_key_new")
+    key = capsys.readouterr().out.strip()
+    with override_settings(TABARA_BACKUP_KEYS=[key]):
+        assert len(backup_keys()[0]) == 32
