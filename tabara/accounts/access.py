@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
+
+_R = TypeVar("_R", bound=HttpResponseBase)
 
 
 def verified_staff(request: HttpRequest) -> User | None:
@@ -25,15 +28,15 @@ def verified_staff(request: HttpRequest) -> User | None:
 
 def staff_required(
     perm: Perm,
-) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+) -> Callable[[Callable[..., _R]], Callable[..., _R | HttpResponseRedirect]]:
     """Anonymous users go to sign-in; signed-in users without `perm` get a plain 404.
 
     A 404 rather than a 403 keeps "not yours" and "does not exist" indistinguishable.
     """
 
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorator(view: Callable[..., _R]) -> Callable[..., _R | HttpResponseRedirect]:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> _R | HttpResponseRedirect:
             user = verified_staff(request)
             if user is None:
                 return redirect_to_login(request.get_full_path())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tabara.cases.choices import (
@@ -16,10 +17,16 @@ from tabara.cases.choices import (
     ScreeningOutcome,
 )
 from tabara.cases.services import CaseInput
+from tabara.core.widgets import CodeField
+from tabara.geo.countries import country_choices
 from tabara.geo.models import AdminUnit, BorderPost
 from tabara.geo.selectors import district_choices, sector_choices
 
 BLANK: list[tuple[str, Any]] = [("", "—")]
+
+
+def _countries() -> tuple[tuple[str, str], ...]:
+    return country_choices(get_language() or "rw")
 
 
 class CaseForm(forms.Form):
@@ -36,13 +43,21 @@ class CaseForm(forms.Form):
     origin_sector = forms.ChoiceField(label=_("Sector of origin"), required=False)
     border_post = forms.ChoiceField(label=_("Border post crossed"), required=False)
     destination_district = forms.ChoiceField(label=_("Destination district"), required=False)
-    destination_country = forms.CharField(
-        label=_("Destination country (ISO code)"), max_length=2, required=False
-    )
+    destination_country = CodeField(_countries, label=_("Destination country"))
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea, required=False)
-    consent_to_share = forms.BooleanField(
-        label=_("The presumed victim agrees that the case is shared with other organizations"),
-        required=False,
+    consent_to_share = forms.ChoiceField(
+        label=_(
+            "Has the presumed victim agreed that other organizations may receive this case, "
+            "to protect and help them?"
+        ),
+        help_text=_(
+            "Ask in words they understand, in their language. If they said no, or could not "
+            "be asked, answer No: nothing is shared, and their answer can be recorded later "
+            "on the case page."
+        ),
+        choices=[("yes", _("Yes, they agreed")), ("no", _("No, or not asked yet"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Answer the consent question: Yes or No.")},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -70,9 +85,9 @@ class CaseForm(forms.Form):
             origin_sector=units.get(data["origin_sector"]),
             border_post=BorderPost.objects.filter(code=data["border_post"] or None).first(),
             destination_district=units.get(data["destination_district"]),
-            destination_country=data["destination_country"].upper(),
+            destination_country=data["destination_country"],
             summary=data["summary"],
-            consent_to_share=data["consent_to_share"],
+            consent_to_share=data["consent_to_share"] == "yes",
         )
 
 

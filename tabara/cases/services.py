@@ -131,7 +131,8 @@ def case_open(
     return case
 
 
-def _report_input(user: User, report_id: int, data: CaseInput) -> CaseInput:
+def case_input_from_report(*, user: User, report_id: int, data: CaseInput) -> CaseInput:
+    """The officer's answers with their gaps filled from the report, as the case opens."""
     report = access_report_by_id(user, report_id)
     recruitment = report.recruitment_channel
     return CaseInput(
@@ -154,7 +155,7 @@ def _report_input(user: User, report_id: int, data: CaseInput) -> CaseInput:
 @transaction.atomic
 def case_open_from_report(*, user: User, report_id: int, data: CaseInput) -> Case:
     """Open a case from a report, whose facts fill the gaps; the report is marked referred."""
-    merged = _report_input(user, report_id, data)
+    merged = case_input_from_report(user=user, report_id=report_id, data=data)
     case = case_open(user=user, data=merged, source=CaseSource.REPORT, report_id=report_id)
     report_mark_referred(user=user, report_id=report_id)
     return case

@@ -21,6 +21,8 @@ from tabara.cases.choices import (
 )
 from tabara.cases.forms import CaseFilterForm, CaseForm, PersonForm, StatusForm
 from tabara.cases.models import Case
+from tabara.cases.open_form import copied_rows, from_report, preview_token
+from tabara.cases.routing_preview import case_recipients_preview
 from tabara.cases.selectors import CaseFilters, case_list, case_statistics
 from tabara.core.views import posted
 from tabara.geo.selectors import district_choices
@@ -78,6 +80,9 @@ def label_rows(cases: list[Case]) -> None:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.CASE_OPEN)
 def case_new(request: HttpRequest) -> HttpResponse:
+    """Open a case: answers (copied from the report, if any), then who will receive it, then
+    the officer confirms. A confirmation whose answers or routing changed since the preview
+    shows the new preview instead of opening the case."""
     user = _user(request)
     report_id = request.GET.get("report", "")
     report = (
@@ -85,20 +90,39 @@ def case_new(request: HttpRequest) -> HttpResponse:
         if report_id.isdigit() and user.can(Perm.REPORT_VIEW)
         else None
     )
-    initial = _from_screening(user, request.GET.get("screening", ""))
+    reported, screened = (
+        from_report(report),
+        _from_screening(user, request.GET.get("screening", "")),
+    )
+    initial = {**reported, **screened}
+    if reported.get("child_involved") or screened.get("child_involved"):
+        initial["child_involved"] = True  # a child reported or found stays a child
     form = CaseForm(posted(request), initial=initial)
+    preview = None
     if request.method == "POST" and form.is_valid():
+        data = form.to_input()
         if report is not None:
-            case = services.case_open_from_report(
-                user=user, report_id=report.pk, data=form.to_input()
-            )
-        else:
-            case = services.case_open(user=user, data=form.to_input())
-        return HttpResponseRedirect(reverse("cases:detail", args=[case.pk]))
+            data = services.case_input_from_report(user=user, report_id=report.pk, data=data)
+        recipients = case_recipients_preview(owner_org_id=user.organization_id, data=data)
+        token = preview_token(form.cleaned_data, recipients)
+        if request.POST.get("step") == "open" and request.POST.get("previewed") == token:
+            if report is not None:
+                case = services.case_open_from_report(
+                    user=user, report_id=report.pk, data=form.to_input()
+                )
+            else:
+                case = services.case_open(user=user, data=data)
+            return HttpResponseRedirect(reverse("cases:detail", args=[case.pk]))
+        preview = {
+            "recipients": recipients,
+            "consent": data.consent_to_share,
+            "token": token,
+            "changed": request.POST.get("step") == "open",
+        }
     return render(
         request,
         "cases/case_new.html",
-        {"form": form, "report": report},
+        {"form": form, "report": report, "copied": copied_rows(report), "preview": preview},
         status=400 if form.errors else 200,
     )
 

@@ -67,8 +67,10 @@ def test_case_from_report_is_routed_accepted_and_the_reporter_sees_it(
     page.click("#open-case")
     page.select_option("select[name=screening_outcome]", "presumed_victim")
     page.select_option("select[name=exploitation_type]", "domestic_servitude")
-    page.check("input[name=consent_to_share]")
-    assert submit(page, "#case-form button[type=submit]").status == 200
+    page.check("input[name=consent_to_share][value=yes]")
+    assert submit(page, "#case-form button[value=preview]").status == 200
+    assert "NCDA" in page.inner_text("#routing-preview")
+    assert submit(page, "#confirm-open").status == 200
     assert "NCDA" in page.inner_text("#referrals")
     referral = Referral.objects.get(to_org=agencies["NCDA"])
     assert referral.urgency == "critical" and referral.rule_id == "child-victim"

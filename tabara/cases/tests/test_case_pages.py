@@ -87,11 +87,15 @@ def test_opening_a_case_directly_and_from_a_report(agencies, staff_client) -> No
         "recruitment_channel": "agency",
         "origin_sector": "1101",
         "summary": "Synthetic",
+        "consent_to_share": "no",
     }
-    response = client.post("/en/staff/cases/new/", form)
-    assert response.status_code == 302
     report = submit_report().report
-    assert b"R-" in client.get(f"/en/staff/cases/new/?report={report.pk}").content
-    response = client.post(f"/en/staff/cases/new/?report={report.pk}", form)
-    assert response.status_code == 302
+    assert (
+        report.reference.encode() in client.get(f"/en/staff/cases/new/?report={report.pk}").content
+    )
+    for url in ("/en/staff/cases/new/", f"/en/staff/cases/new/?report={report.pk}"):
+        previewed = client.post(url, {**form, "step": "preview"}).content.decode()
+        token = previewed.split('name="previewed" value="')[1].split('"')[0]
+        response = client.post(url, {**form, "step": "open", "previewed": token})
+        assert response.status_code == 302
     assert client.post("/en/staff/cases/new/", {"screening_outcome": "x"}).status_code == 400

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from tabara.attachments.models import Attachment
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
 from tabara.awareness.choices import SubscriberStatus
@@ -89,6 +90,7 @@ def reports_anonymise(reports: QuerySet[Report]) -> None:
     """Blank what identifies anyone in these reports, their threads and follow-up sessions."""
     ids = list(reports.values_list("id", flat=True))
     Report.objects.filter(id__in=ids).update(**_blank(REPORT_TEXT), wants_contact=False)
+    Attachment.objects.filter(report_id__in=ids).delete()  # photos and voices identify
     ReportMessage.objects.filter(report_id__in=ids).update(body="")
     FollowupSession.objects.filter(report_id__in=ids).delete()
 
@@ -99,7 +101,9 @@ def _reports_without_case(cutoff: datetime, apply: bool) -> int:
         Report.objects.filter(created_at__lt=cutoff)
         .exclude(status=ReportStatus.REFERRED)
         .exclude(Exists(has_case))
-        .filter(_any_filled(REPORT_TEXT))
+        .filter(
+            _any_filled(REPORT_TEXT) | Exists(Attachment.objects.filter(report_id=OuterRef("pk")))
+        )
     )
     count = due.count()
     if apply and count:
@@ -114,8 +118,10 @@ def _closed_cases(cutoff: datetime, apply: bool) -> int:
     people = CasePerson.objects.filter(case__in=closed).filter(_any_filled(PERSON_TEXT))
     notes = CaseEvent.objects.filter(case__in=closed).exclude(note="")
     summaries = closed.exclude(summary="")
+    files = Attachment.objects.filter(case__in=closed)
     touched = (
         set(people.values_list("case_id", flat=True))
+        | set(files.values_list("case_id", flat=True))
         | set(notes.values_list("case_id", flat=True))
         | set(summaries.values_list("id", flat=True))
     )
@@ -126,6 +132,7 @@ def _closed_cases(cutoff: datetime, apply: bool) -> int:
         SearchToken.objects.filter(person_id__in=person_ids).delete()
         notes.update(note="")
         Case.objects.filter(id__in=touched).update(summary="")
+        Attachment.objects.filter(case_id__in=touched).delete()
     return len(touched)
 
 

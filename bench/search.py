@@ -1,0 +1,252 @@
+"""Benchmark: staff search with 200,000 cases and 400,000 people, through the full stack.
+
+Fills a dedicated database once (kept between runs) with synthetic cases, two people each
+(names drawn from Kinyarwanda and Christian names with skewed frequencies, Rwandan mobile
+numbers, a national ID for 40%), their blind-index tokens, and referrals (5% of cases
+accepted by the searching organization, half of them with the limited view). Then, as a
+supervisor of the busiest organization, signed in with both factors, it GETs
+/en/staff/search/?q=... through Django's test client (middleware, session, templates,
+audit write) for each kind of query, and prints p50/p95, SQL queries and results per
+page, with each p95 as a ratio to the same page without a query (the stack's own cost)
+from the same run.
+
+Usage:
+  .venv/bin/python bench/search.py [--cases 200000] [--runs 60]
+  .venv/bin/python bench/search.py --tiny        # 300 cases, 5 runs: CI's smoke run
+  DATABASE_URL=postgres://postgres@127.0.0.1:5432/tabara_bench_search \
+    .venv/bin/python bench/search.py
+SQLite goes to $TABARA_VAR_DIR (default var/bench-search/) in WAL mode, as in production.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.django.test")
+os.environ.setdefault("TABARA_VAR_DIR", str(ROOT / "var" / "bench-search"))
+Path(os.environ["TABARA_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+from tabara.accounts.models import Organization, User  # noqa: E402
+from tabara.accounts.roles import Role  # noqa: E402
+from tabara.accounts.services import staff_user_create  # noqa: E402
+from tabara.cases.choices import PersonRole  # noqa: E402
+from tabara.cases.models import Case, CasePerson  # noqa: E402
+from tabara.referrals.models import Referral, ReferralStatus, ViewScope  # noqa: E402
+from tabara.search.blind import person_tokens  # noqa: E402
+from tabara.search.models import SearchToken  # noqa: E402
+
+BUSY = "BUSY"
+ORGS = 40
+T_END = datetime(2026, 11, 1, tzinfo=UTC)
+KINYARWANDA = (  # noqa: SIM905 - a block of names reads better than quoted strings
+    "Uwimana Habimana Hakizimana Nsengimana Niyonzima Mukamana Uwase Ishimwe Irakoze Ineza "
+    "Igiraneza Uwineza Niyonsenga Mukeshimana Nyirahabimana Habyarimana Mutamuriza Nshimiyimana "
+    "Tuyishime Byiringiro Iradukunda Niyigena Mugisha Kwizera Ndayisaba Uwamahoro Mukandayisenga "
+    "Nizeyimana Bizimana Munyaneza Kayitesi Umutoni Dusabimana Mbarushimana Twagirumukiza "
+    "Ntirenganya Nyiransabimana Uwera Mutesi Gasana Karangwa Rukundo Murekatete Nyiraneza "
+    "Hategekimana Ndagijimana Mukarugwiza Uwamariya Sibomana Ngendahimana Kanyange Bagirishya"
+).split()
+CHRISTIAN = (  # noqa: SIM905 - as above
+    "Jean Marie Emmanuel Grace Claudine Pierre Eric Alice Patrick Josiane Olivier Diane "
+    "Theoneste Vestine Innocent Jeanne Fabrice Divine Aimable Chantal Jean-Paul Marie-Claire "
+    "Jean-de-Dieu Esperance Celestin Solange Jean-Bosco Clementine Fidele Vedaste"
+).split()
+
+
+def _pick(rng: random.Random, names: list[str]) -> str:
+    """Skewed like real name counts: the first names of each list are far more common."""
+    return names[min(int(rng.paretovariate(1.2)) - 1, len(names) - 1)]
+
+
+def person_fields(rng: random.Random) -> dict[str, str]:
+    parts = [_pick(rng, KINYARWANDA), _pick(rng, CHRISTIAN)]
+    rng.shuffle(parts)
+    year = rng.randrange(1960, 2010)
+    nin = f"1{year}{rng.choice('78')}{rng.randrange(10**7):07d}0{rng.randrange(100):02d}"
+    return {
+        "full_name": " ".join(parts),
+        "phone": f"+2507{rng.choice('2389')}{rng.randrange(10**7):07d}",
+        "identity_number": nin if rng.random() < 0.4 else "",
+    }
+
+
+def fill(n_cases: int, seed: int = 2026) -> None:
+    rng = random.Random(seed)
+    orgs = [
+        Organization.objects.get_or_create(
+            short_name=f"ORG{i:02d}" if i else BUSY,
+            defaults={"name": f"Bench organization {i}", "kind": "shelter"},
+        )[0].pk
+        for i in range(ORGS)
+    ]
+    busy = orgs[0]
+    span = 3 * 365 * 24 * 3600
+    batch = 2000
+    for start in range(0, n_cases, batch):
+        with transaction.atomic():
+            cases = []
+            for _ in range(min(batch, n_cases - start)):
+                opened = T_END - timedelta(seconds=rng.randrange(span))
+                owner = busy if rng.random() < 0.10 else rng.choice(orgs[1:])
+                cases.append(
+                    Case(source="direct", owner_org_id=owner, opened_at=opened, updated_at=opened)
+                )
+            made = Case.objects.bulk_create(cases)
+            people, referrals = [], []
+            for case in made:
+                for role in (PersonRole.PRESUMED_VICTIM, PersonRole.SUSPECTED_TRAFFICKER):
+                    fields = person_fields(rng)
+                    people.append(
+                        CasePerson(case=case, role=role, added_at=case.opened_at, **fields)
+                    )
+                if case.owner_org_id != busy and rng.random() < 0.05:
+                    scope = ViewScope.FULL if rng.random() < 0.5 else ViewScope.VICTIM_NEEDS
+                    referrals.append(
+                        Referral(
+                            case=case,
+                            from_org_id=case.owner_org_id,
+                            to_org_id=busy,
+                            status=ReferralStatus.ACCEPTED,
+                            scope=scope,
+                            sent_at=case.opened_at,
+                            deadline_at=case.opened_at + timedelta(hours=24),
+                            case_opened_at=case.opened_at,
+                        )
+                    )
+            # Read before bulk_create, in case saving ever replaced the values on the objects.
+            clear = [(p.full_name, p.phone, p.identity_number) for p in people]
+            made_people = CasePerson.objects.bulk_create(people)
+            SearchToken.objects.bulk_create(
+                SearchToken(token=token, person_id=person.pk)
+                for person, (name, phone, nin) in zip(made_people, clear, strict=True)
+                for token in person_tokens(full_name=name, phone=phone, identity_number=nin)
+            )
+            Referral.objects.bulk_create(referrals)
+        print(f"  {start + len(cases):>7} cases", end="\r", flush=True)
+    print()
+
+
+def signed_in_client() -> Client:
+    user = User.objects.filter(username="bench-searcher").first()
+    if user is None:
+        user, _device = staff_user_create(
+            username="bench-searcher",
+            password="bench-password-not-secret",  # noqa: S106 - synthetic account
+            organization=Organization.objects.get(short_name=BUSY),
+            roles=[Role.SUPERVISOR],
+            first_name="Bench",
+            last_name="Searcher",
+        )
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session["otp_device_id"] = TOTPDevice.objects.get(user=user).persistent_id
+    session.save()
+    return client
+
+
+def targets(runs: int, rng: random.Random) -> list[CasePerson]:
+    """People to look for: three in four in cases the searcher may open, one in four not."""
+    busy = Organization.objects.get(short_name=BUSY)
+    visible = list(
+        CasePerson.objects.filter(case__owner_org=busy, role=PersonRole.PRESUMED_VICTIM)
+        .exclude(identity_number="")
+        .order_by("?")[: (3 * runs) // 4 + 1]
+    )
+    hidden = list(CasePerson.objects.exclude(case__owner_org=busy).order_by("?")[: runs // 4 + 1])
+    people = visible + hidden
+    rng.shuffle(people)
+    return people[:runs]
+
+
+def national(phone: str) -> str:
+    """+250788123456 -> "0788 123 456", as people type it."""
+    digits = "0" + phone[4:]
+    return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
+
+
+def misspell(name: str) -> str:
+    """Another order and the older spelling with l (Habyarimana -> Habyalimana)."""
+    return " ".join(reversed(name.split())).replace("r", "l")
+
+
+def measure(client: Client, queries: list[str]) -> tuple[float, float, int, float]:
+    for text in queries[:3]:  # warm caches (templates, connection)
+        client.get("/en/staff/search/", {"q": text})
+    times, found = [], []
+    for text in queries:
+        start = time.perf_counter()
+        response = client.get("/en/staff/search/", {"q": text})
+        times.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"search answered {response.status_code}")
+        found.append(response.content.decode().count("<tr><td>"))
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/en/staff/search/", {"q": queries[0]})
+    p95 = statistics.quantiles(times, n=20)[18] if len(times) >= 2 else times[0]
+    return statistics.median(times), p95, len(captured), statistics.mean(found)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cases", type=int, default=200_000)
+    parser.add_argument("--runs", type=int, default=60)
+    parser.add_argument("--tiny", action="store_true", help="300 cases, 5 runs (CI)")
+    args = parser.parse_args()
+    if args.tiny:
+        args.cases, args.runs = 300, 5
+    call_command("migrate", verbosity=0)
+    if Case.objects.count() < args.cases:
+        print(f"filling {args.cases} cases and {2 * args.cases} people (once)...")
+        started = time.perf_counter()
+        fill(args.cases - Case.objects.count())
+        print(f"filled in {time.perf_counter() - started:.0f} s")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    client = signed_in_client()
+    rng = random.Random(7)
+    people = targets(args.runs, rng)
+    print(
+        f"{connection.vendor}: {Case.objects.count()} cases, {CasePerson.objects.count()} people,"
+        f" {SearchToken.objects.count()} tokens; {args.runs} searches per kind;"
+        " searcher: supervisor of the busiest organization"
+    )
+    kinds = {
+        "name as stored": [p.full_name for p in people],
+        "name reordered, r->l": [misspell(p.full_name) for p in people],
+        "one common name": [rng.choice(["Jean", "Uwimana", "Marie", "Habimana"]) for _ in people],
+        "phone 0788 123 456": [national(p.phone) for p in people],
+        "national ID": [p.identity_number or "1199080000000000" for p in people],
+        "case reference": [f"C-{p.case_id:06d}" for p in people],
+    }
+    base_p50, base_p95, base_queries, _rows = measure(client, [""] * args.runs)
+    print(f"{'query':<24}{'p50 ms':>8}{'p95 ms':>8}{'x empty':>8}{'queries':>9}{'rows':>7}")
+    print(f"{'(empty page)':<24}{base_p50:>8.1f}{base_p95:>8.1f}{1:>8.1f}{base_queries:>9}")
+    for name, queries in kinds.items():
+        p50, p95, count, rows = measure(client, queries)
+        ratio = p95 / base_p95
+        print(f"{name:<24}{p50:>8.1f}{p95:>8.1f}{ratio:>8.1f}{count:>9}{rows:>7.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
