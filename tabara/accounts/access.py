@@ -12,7 +12,7 @@ from django.http.response import HttpResponseBase
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
-from tabara.core.errors import NotFound
+from tabara.core.domain_errors import NotFound
 
 _R = TypeVar("_R", bound=HttpResponseBase)
 

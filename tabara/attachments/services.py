@@ -19,7 +19,7 @@ from tabara.attachments.models import CHUNK_BYTES, Attachment, AttachmentChunk
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
 from tabara.cases.access import Purpose, access_case_by_id
-from tabara.core.errors import NotFound
+from tabara.core.domain_errors import NotFound
 from tabara.intake.models import Report
 from tabara.intake.selectors import access_report_by_id
 

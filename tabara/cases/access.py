@@ -28,7 +28,7 @@ from tabara.cases.models import (
     CasePerson,
     CaseService,
 )
-from tabara.core.errors import NotFound
+from tabara.core.domain_errors import NotFound
 
 
 class CaseNotFound(NotFound):

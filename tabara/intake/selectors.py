@@ -20,7 +20,7 @@ from django.db.models import (
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
-from tabara.core.errors import NotFound
+from tabara.core.domain_errors import NotFound
 from tabara.intake import triage
 from tabara.intake.models import Report, ReportMessage
 from tabara.intake.receipts import receipt_hash, receipt_normalise

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
-from tabara.core.errors import NotFound
+from tabara.core.domain_errors import NotFound
 from tabara.referrals.models import OPEN_STATUSES, Referral, ReferralStatus, RoutingRuleSet
 
 QUEUE_RELATIONS = ("case", "case__district", "from_org", "to_org")

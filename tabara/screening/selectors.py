@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
-from tabara.core.errors import NotFound
+from tabara.core.domain_errors import NotFound
 from tabara.screening.models import ScreeningInterview
 
 

@@ -10,7 +10,7 @@ from django.http import Http404
 
 from tabara.attachments.services import AttachmentNotFound
 from tabara.cases.access import CaseNotFound
-from tabara.core.errors import NotFound
+from tabara.core.domain_errors import NotFound
 from tabara.intake.selectors import ReportNotFound
 from tabara.prevalence.selectors import EstimationNotFound
 from tabara.referrals.selectors import ReferralNotFound
