@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("tabara.notifications.urls")),
     path("", include("tabara.prevalence.urls")),
     path("", include("tabara.awareness.urls")),
+    path("", include("tabara.privacy.urls")),
     path("", include("tabara.search.urls")),
     path("", include("tabara.attachments.urls")),
     path("", include("tabara.audit.urls")),

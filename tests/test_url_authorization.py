@@ -41,7 +41,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tabara.accounts.models import Organization, User
 from tabara.accounts.roles import Role, permissions_for
@@ -59,6 +59,7 @@ from tabara.cases.tests.factories import agencies_create, case_create
 from tabara.geo.services import geography_load
 from tabara.intake.tests.factories import submit_report
 from tabara.prevalence.services import estimation_create, estimation_run
+from tabara.privacy.services.breaches import breach_record
 from tabara.referrals.models import ViewScope
 from tabara.referrals.services import referral_accept, referral_send
 from tabara.screening.services import screening_start
@@ -154,6 +155,20 @@ OBJECTS: dict[str, Callable[[User, dict[Relation, Organization]], int]] = {
     "activity_id": lambda user, orgs: make_activity(user).pk,
     "article_id": lambda user, orgs: make_article(user).pk,
     "comment_id": lambda user, orgs: _comment(user),
+    "breach_id": lambda user, orgs: (
+        breach_record(
+            user=user,
+            data={"discovered_at": timezone.now(), "nature": "Synthetic", "data_categories": "x"},
+        ).pk
+    ),
+    "person_id": lambda user, orgs: (
+        case_person_add(
+            user=user,
+            case_id=Case.objects.filter(owner_org=user.organization).order_by("id")[0].pk,
+            role=PersonRole.PRESUMED_VICTIM,
+            full_name="Synthetic Person",
+        ).pk
+    ),
     "organization_id": lambda user, orgs: orgs[Relation.OWN].pk,
     "user_id": lambda user, orgs: (
         staff_factory(roles=[Role.INTAKE_OFFICER], organization=orgs[Relation.OWN]).pk

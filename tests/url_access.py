@@ -194,4 +194,12 @@ EXPECTED: dict[str, Staff | Open] = {
     "awareness:staff_issues": read_only(P.AWARENESS_MANAGE),
     "awareness:staff_issue_new": both(P.AWARENESS_MANAGE),
     "awareness:staff_issue": both(P.AWARENESS_MANAGE),
+    # Data protection: an organization's breach register is its administrators' alone; a
+    # person's data is exported or erased only by the organization that owns their case
+    # (the controller of that record, Law N° 058/2021 Articles 18 and 23), not by partners.
+    "privacy:breaches": both(P.BREACHES_MANAGE),
+    "privacy:breach": both(P.BREACHES_MANAGE, OWN_ONLY),
+    "privacy:person_data": read_only(P.CASE_SUPERVISE, OWN_ONLY),
+    "privacy:person_json": read_only(P.CASE_SUPERVISE, OWN_ONLY),
+    "privacy:person_erase": both(P.CASE_SUPERVISE, OWN_ONLY),
 }

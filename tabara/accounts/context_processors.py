@@ -24,6 +24,7 @@ SECTIONS = [
     ("accounts:staff_list", _("Staff"), Perm.ACCOUNTS_MANAGE),
     ("accounts:organizations", _("Organizations"), Perm.ACCOUNTS_MANAGE),
     ("audit:log", _("Audit log"), Perm.AUDIT_VIEW),
+    ("privacy:breaches", _("Data protection"), Perm.BREACHES_MANAGE),
 ]
 
 

@@ -38,6 +38,7 @@ class Perm(StrEnum):
     ACCOUNTS_MANAGE = "accounts.manage"
     ACCOUNTS_MANAGE_ALL = "accounts.manage_all"
     AUDIT_VIEW = "audit.view"
+    BREACHES_MANAGE = "privacy.breaches"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
@@ -80,9 +81,17 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.PROGRAMME_OFFICER: frozenset(
         {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW}
     ),
-    Role.ADMINISTRATOR: frozenset({Perm.ACCOUNTS_MANAGE, Perm.AUDIT_VIEW, Perm.ROUTING_MANAGE}),
+    Role.ADMINISTRATOR: frozenset(
+        {Perm.ACCOUNTS_MANAGE, Perm.AUDIT_VIEW, Perm.ROUTING_MANAGE, Perm.BREACHES_MANAGE}
+    ),
     Role.NATIONAL_ADMINISTRATOR: frozenset(
-        {Perm.ACCOUNTS_MANAGE, Perm.ACCOUNTS_MANAGE_ALL, Perm.AUDIT_VIEW, Perm.ROUTING_MANAGE}
+        {
+            Perm.ACCOUNTS_MANAGE,
+            Perm.ACCOUNTS_MANAGE_ALL,
+            Perm.AUDIT_VIEW,
+            Perm.ROUTING_MANAGE,
+            Perm.BREACHES_MANAGE,
+        }
     ),
 }
 

@@ -83,7 +83,7 @@ RULES: tuple[RetentionRule, ...] = (
     ),
     RetentionRule(
         id="closed-cases",
-        records=_("People, summaries and notes of closed cases"),
+        records=_("People, summaries, notes and files of closed cases"),
         days=10 * 365,
         action=Action.ANONYMISE,
         counted_from=_("closing of the case"),

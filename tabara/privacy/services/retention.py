@@ -90,9 +90,9 @@ def reports_anonymise(reports: QuerySet[Report]) -> None:
     """Blank what identifies anyone in these reports, their threads and follow-up sessions."""
     ids = list(reports.values_list("id", flat=True))
     Report.objects.filter(id__in=ids).update(**_blank(REPORT_TEXT), wants_contact=False)
+    Attachment.objects.filter(report_id__in=ids).delete()  # photos and voices identify
     ReportMessage.objects.filter(report_id__in=ids).update(body="")
     FollowupSession.objects.filter(report_id__in=ids).delete()
-    Attachment.objects.filter(report_id__in=ids).delete()  # photos and voices identify too
 
 
 def _reports_without_case(cutoff: datetime, apply: bool) -> int:
@@ -101,7 +101,9 @@ def _reports_without_case(cutoff: datetime, apply: bool) -> int:
         Report.objects.filter(created_at__lt=cutoff)
         .exclude(status=ReportStatus.REFERRED)
         .exclude(Exists(has_case))
-        .filter(_any_filled(REPORT_TEXT))
+        .filter(
+            _any_filled(REPORT_TEXT) | Exists(Attachment.objects.filter(report_id=OuterRef("pk")))
+        )
     )
     count = due.count()
     if apply and count:
@@ -118,8 +120,8 @@ def _closed_cases(cutoff: datetime, apply: bool) -> int:
     summaries = closed.exclude(summary="")
     files = Attachment.objects.filter(case__in=closed)
     touched = (
-        set(files.values_list("case_id", flat=True))
-        | set(people.values_list("case_id", flat=True))
+        set(people.values_list("case_id", flat=True))
+        | set(files.values_list("case_id", flat=True))
         | set(notes.values_list("case_id", flat=True))
         | set(summaries.values_list("id", flat=True))
     )
@@ -129,8 +131,8 @@ def _closed_cases(cutoff: datetime, apply: bool) -> int:
         # Their blind-index tokens would still find them by name: drop them too.
         SearchToken.objects.filter(person_id__in=person_ids).delete()
         notes.update(note="")
-        files.delete()
         Case.objects.filter(id__in=touched).update(summary="")
+        Attachment.objects.filter(case_id__in=touched).delete()
     return len(touched)
 
 

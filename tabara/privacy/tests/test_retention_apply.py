@@ -14,10 +14,11 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tabara.accounts.roles import Role
-from tabara.attachments.files import file_inspect
+from tabara.attachments.files import CleanFile, FileKind, file_inspect
 from tabara.attachments.models import Attachment, AttachmentChunk
 from tabara.attachments.services import attachment_add_to_case, attachments_add_to_report
 from tabara.attachments.tests import samples
+from tabara.attachments.tests.samples import pdf
 from tabara.audit.models import AuditEvent
 from tabara.awareness.choices import SubscriberStatus
 from tabara.awareness.models import Subscriber
@@ -36,6 +37,7 @@ from tabara.privacy.services.retention import retention_apply
 from tabara.search.services import search_run
 
 pytestmark = pytest.mark.django_db
+PHOTO = CleanFile(kind=FileKind.PDF, data=pdf())
 NAME = "Synthetic Mukeshimana Retention"
 
 
@@ -81,6 +83,8 @@ def test_ussd_sessions_go_after_one_day() -> None:
 def test_old_reports_without_a_case_lose_what_identifies_anyone(geography, make_staff) -> None:
     old, young = report(3 * 365), report(300)
     with_case = report(3 * 365)
+    for kept_or_not in (old, young):
+        attachments_add_to_report(report=kept_or_not, files=[(PHOTO, "me.pdf")])
     user = make_staff(roles=[Role.SUPERVISOR])
     case_open_from_report(user=user, report_id=with_case.pk, data=CaseInput(summary="x"))
     assert retention_apply()["reports-without-case"] == 1
@@ -93,6 +97,7 @@ def test_old_reports_without_a_case_lose_what_identifies_anyone(geography, make_
     )
     assert old.wants_contact is False
     assert old.district is not None and old.district.code == "11"  # statistics stay
+    assert list(Attachment.objects.values_list("report_id", flat=True)) == [young.pk]
     for kept in (young, with_case):
         kept.refresh_from_db()
         assert kept.contact_name == NAME
@@ -102,6 +107,7 @@ def test_closed_cases_are_anonymised_after_ten_years(geography, make_staff) -> N
     user = make_staff(roles=[Role.SUPERVISOR])
     closed, active = case_create(user), case_create(user)
     for case in (closed, active):
+        attachment_add_to_case(user=user, case_id=case.pk, file=PHOTO, name="photo.pdf")
         case_person_add(
             user=user, case_id=case.pk, role=PersonRole.PRESUMED_VICTIM, full_name=NAME, age=17
         )
@@ -111,6 +117,7 @@ def test_closed_cases_are_anonymised_after_ten_years(geography, make_staff) -> N
     person = CasePerson.objects.get(case=closed)
     assert (person.full_name, person.age, person.is_child) == ("", 17, True)
     assert CasePerson.objects.get(case=active).full_name == NAME
+    assert list(Attachment.objects.values_list("case_id", flat=True)) == [active.pk]
     # Nobody finds the anonymised person by name any more; the other one still is found.
     found = search_run(user=user, text=NAME).people
     assert [p.pk for p in found] == [CasePerson.objects.get(case=active).pk]
@@ -128,8 +135,10 @@ def test_files_go_with_the_report_or_closed_case_they_identify(geography, make_s
     case_status_change(user=user, case_id=closed.pk, status=CaseStatus.CLOSED)
     counts = retention_apply(now=timezone.now() + timedelta(days=10 * 365 + 1))
     assert counts["closed-cases"] == 1
-    left = [(a.report_id, a.case_id) for a in Attachment.objects.all()]
-    assert left == [(None, active.pk)]  # the young report is past 10 years too, by then
+    left: set[tuple[int | None, int | None]] = set(
+        Attachment.objects.values_list("report_id", "case_id")
+    )
+    assert left == {(None, active.pk)}  # the young report is past 10 years too, by then
     assert not AttachmentChunk.objects.exclude(attachment__in=Attachment.objects.all()).exists()
 
 
