@@ -4,12 +4,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
+# `make run` needs only the runtime lock; `make test` adds the development lock.
+RUNTIME_STAMP := $(VENV)/.runtime-$(shell cat requirements/base.lock pyproject.toml | sha256sum | cut -c1-16)
 STAMP := $(VENV)/.installed-$(shell cat requirements/dev.lock pyproject.toml | sha256sum | cut -c1-16)
 export DJANGO_SETTINGS_MODULE ?= config.django.local
 
-.PHONY: run test setup system-deps messages migrate demo check unit pg-test bench screenshots clean
+.PHONY: run test setup install-runtime runtime-system-deps system-deps messages migrate demo check unit pg-test bench screenshots clean
 
-run: setup migrate demo
+run: install-runtime migrate demo
 	@echo "Tabara is starting at http://127.0.0.1:8000/ with its task worker, outbox sweeper, referral escalation and retention rules (Ctrl-C stops all)"
 	$(PY) manage.py db_worker & worker=$$!; \
 	$(PY) manage.py notifications_deliver --loop & sweeper=$$!; \
@@ -24,7 +26,14 @@ test: setup
 
 setup: system-deps $(STAMP) messages
 
+# The runtime only (production and `make run`): requirements/base.lock and gettext.
+install-runtime: runtime-system-deps $(RUNTIME_STAMP) runtime-messages
+
 # Debian packages: chromium for browser tests and screenshots, gettext for translations.
+runtime-system-deps:
+	@command -v msgfmt >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; }
+
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
@@ -43,11 +52,22 @@ $(STAMP): requirements/dev.lock pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
+# Adds what the runtime lock asks for and removes nothing, so a development venv stays whole.
+$(RUNTIME_STAMP): requirements/base.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check "uv==0.9.30"
+	$(UV) pip install -q --python $(PY) -r requirements/base.lock
+	$(UV) pip install -q --python $(PY) --no-deps -e .
+	rm -f $(VENV)/.runtime-*
+	touch $(RUNTIME_STAMP)
+
 # msgfmt directly: Django itself cannot start before the Kinyarwanda catalogue is compiled.
-messages: system-deps
+messages: system-deps runtime-messages
+
+runtime-messages: runtime-system-deps
 	@for po in tabara/locale/*/LC_MESSAGES/django.po; do msgfmt --check -o "$${po%.po}.mo" "$$po" || exit 1; done
 
-migrate: setup
+migrate: install-runtime
 	mkdir -p var
 	$(PY) manage.py migrate -v 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Role
@@ -20,6 +20,23 @@ pytest_plugins = ["tabara.core.tests.browser"]
 def _fresh_geography_cache() -> None:
     """Geography ids are cached per process; each test's database has its own rows."""
     choices_forget()
+
+
+@pytest.fixture(autouse=True)
+def _browser_fetch_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test client sends `Sec-Fetch-Site: same-origin`, as every current browser does.
+
+    Public POSTs without it (or Origin) need the signed form token (tabara/core/public.py);
+    tests of that case give the header as "" on their client or request.
+    """
+    original = RequestFactory._base_environ
+
+    def environ(self: RequestFactory, **request: object) -> dict[str, object]:
+        if "HTTP_SEC_FETCH_SITE" not in self.defaults:
+            request = {"HTTP_SEC_FETCH_SITE": "same-origin", **request}
+        return original(self, **request)
+
+    monkeypatch.setattr(RequestFactory, "_base_environ", environ)
 
 
 @pytest.fixture

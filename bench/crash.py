@@ -77,6 +77,7 @@ def run(kills: int, clients: int) -> dict[str, object]:
     )
     verdict: dict[str, object] = json.loads(checked.stdout.strip().splitlines()[-1])
     verdict.update(
+        server=server.describe(),
         kills=len(killed),
         failed_requests=result.failures,
         seconds=round(time.monotonic() - started, 1),

@@ -1,8 +1,10 @@
 """A production server on SQLite and lean HTTP clients, shared by the benchmarks and crash test.
 
-The server is gunicorn (2 sync workers) with config.django.bench: production settings plus a
-bare insert view. Clients are asyncio coroutines speaking HTTP/1.1 directly over sockets, so
-the client side costs little CPU on a 2-core machine.
+The server is gunicorn started with the repository's own config/gunicorn_conf.py (the file
+production uses) and config.django.bench: production settings plus a bare insert view. The
+worker class and thread count are read back from the running workers' "ready" lines, not
+assumed. Clients are asyncio coroutines speaking HTTP/1.1 directly over sockets, so the
+client side costs little CPU on a 2-core machine.
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-THREADS = 4
+GUNICORN_CONF = ROOT / "config" / "gunicorn_conf.py"
+GATEWAY_SECRET = "bench-only-gateway-secret-0123456789abcdef"  # noqa: S105 - bench-only
 RECEIPT = re.compile(rb'id="receipt">([\d ]+)<')
+READY = re.compile(r"tabara worker ready: pid=(\d+) class=(\w+) threads=(\d+)")
 
 
 def free_port() -> int:
@@ -37,12 +41,13 @@ def bench_env(var_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TABARA_", "DATABASE_URL"))}
     env.update(
         DJANGO_SETTINGS_MODULE="config.django.bench",
-        TABARA_SECRET_KEY="bench-only-" + "k" * 40,
+        # Public on purpose: they protect only a throw-away benchmark database.
+        TABARA_SECRET_KEY="bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",  # noqa: S106
         TABARA_ENCRYPTION_KEYS="YmVuY2gtb25seS1mZXJuZXQta2V5LTAwMDAwMDAwMDE=",
-        TABARA_RECEIPT_SALT="bench-salt",
-        TABARA_PHONE_HASH_KEY="bench-phone-key",
-        TABARA_SEARCH_KEY="bench-search-key",
-        TABARA_GATEWAY_SECRET="bench-gateway-secret",  # noqa: S106 - bench-only value
+        TABARA_RECEIPT_SALT="bench-only-receipt-salt-0123456789abcdef",
+        TABARA_PHONE_HASH_KEY="bench-only-phone-hash-key-0123456789abcdef",
+        TABARA_GATEWAY_SECRET=GATEWAY_SECRET,
+        TABARA_SEARCH_KEY="bench-only-search-key-0123456789abcdef",
         TABARA_ALLOWED_HOSTS="127.0.0.1,localhost",
         TABARA_SITE_URL="http://127.0.0.1",
         TABARA_SSL_REDIRECT="false",
@@ -60,6 +65,20 @@ class Server:
     env: dict[str, str]
     process: subprocess.Popen[bytes]
     var_dir: Path
+    log_path: Path
+    workers: int = 0
+    worker_class: str = ""
+    threads: int = 0
+
+    def describe(self) -> str:
+        """What runs, as the workers themselves reported it."""
+        return (
+            f"gunicorn -c config/gunicorn_conf.py: {self.workers} workers x {self.threads} "
+            f"threads ({self.worker_class}, read back from the running workers)"
+        )
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
 
     def worker_pids(self) -> list[int]:
         out = subprocess.run(
@@ -80,6 +99,9 @@ def prepare_database(env: dict[str, str]) -> None:
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
     subprocess.run(
+        [*manage, "collectstatic", "--noinput", "-v", "0"], env=env, check=True, cwd=ROOT
+    )
+    subprocess.run(
         [*manage, "geo_load", "--down-to", "sector"],
         env=env,
         check=True,
@@ -95,42 +117,48 @@ def prepare_database(env: dict[str, str]) -> None:
     subprocess.run([*manage, "shell", "-c", script], env=env, check=True, cwd=ROOT)
 
 
-def start_server(workers: int = 2, var_dir: Path | None = None, *, prepare: bool = True) -> Server:
-    """Start gunicorn; `prepare=False` reuses var_dir's database as it is (a restart)."""
+def start_server(
+    workers: int = 2,
+    var_dir: Path | None = None,
+    *,
+    prepare: bool = True,
+    env: dict[str, str] | None = None,
+) -> Server:
+    """Start gunicorn with config/gunicorn_conf.py; `prepare=False` reuses var_dir's database.
+
+    `env` replaces the benchmark environment (the smoke test runs plain production settings).
+    """
     var = var_dir or Path(tempfile.mkdtemp(prefix="tabara-bench-"))
-    env = bench_env(var)
+    env = dict(env or bench_env(var))
     if prepare:
         prepare_database(env)
     port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--workers",
-            str(workers),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--graceful-timeout",
-            "5",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
-    deadline = time.monotonic() + 30
+    env.update(TABARA_BIND=f"127.0.0.1:{port}", TABARA_WEB_WORKERS=str(workers))
+    log_path = var / f"gunicorn-{port}.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), "config.wsgi"],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    server = Server(port, env, process, var, log_path)
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            time.sleep(0.1)
+        ready = READY.findall(server.log())
+        if len(ready) >= workers:
+            break
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited:\n{server.log()[-3000:]}")
+        time.sleep(0.1)
     else:
         process.kill()
-        raise RuntimeError("gunicorn did not start")
-    server = Server(port, env, process, var)
+        raise RuntimeError(f"gunicorn did not start:\n{server.log()[-3000:]}")
+    classes = {(cls, int(threads)) for _pid, cls, threads in ready[:workers]}
+    if len(classes) != 1:
+        raise RuntimeError(f"workers disagree on their configuration: {classes}")
+    (server.worker_class, server.threads), server.workers = classes.pop(), workers
     asyncio.run(request(port, "GET", "/healthz"))  # both workers importing is enough warm-up
     return server
 

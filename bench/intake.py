@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import THREADS, load, report_body, start_server
+from bench.harness import load, report_body, start_server
 
 
 def main() -> int:
@@ -42,7 +42,7 @@ def main() -> int:
     finally:
         server.stop()
     print(
-        f"gunicorn 2 workers x {THREADS} threads (gthread), SQLite WAL synchronous=FULL, "
+        f"{server.describe()}, SQLite WAL synchronous=FULL, "
         f"{args.clients} clients, {args.seconds:.0f} s each"
     )
     print(f"complete reports  {reports.summary()}")

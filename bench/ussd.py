@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import THREADS, request, start_server
+from bench.harness import GATEWAY_SECRET, request, start_server
 
-SECRET = "bench-gateway-secret"  # noqa: S105 - the bench-only value of bench/harness.py
+SECRET = GATEWAY_SECRET
 # English, report, forced work, Southern, Huye, first sector, children, 3, social media,
 # may call back: no, send.
 REPORT = ["4", "2", "1", "2", "2", "2", "1", "1", "3", "1", "2", "1"]
@@ -110,7 +110,7 @@ def main() -> int:
     finally:
         server.stop()
     print(
-        f"gunicorn 2 workers x {THREADS} threads (gthread), SQLite WAL synchronous=FULL, "
+        f"{server.describe()}, SQLite WAL synchronous=FULL, "
         f"{args.clients} concurrent phones, think time {args.think:g} s, {args.seconds:.0f} s"
     )
     print(

@@ -13,6 +13,10 @@ class MissingSettingError(RuntimeError):
     """A setting that production needs was not provided in the environment."""
 
 
+class WeakSettingError(MissingSettingError):
+    """A secret was provided but is too short, too repetitive or malformed to be used."""
+
+
 def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
 
@@ -41,6 +45,21 @@ def env_mandatory(name: str) -> str:
     if not value:
         raise MissingSettingError(
             f"{name} is not set. Production refuses to start without it (see .env.example)."
+        )
+    return value
+
+
+def env_secret(name: str, *, min_length: int, min_distinct: int = 10) -> str:
+    """A mandatory secret that looks random enough: long, and not a repeated character.
+
+    The thresholds catch placeholders (`x`, `changeme`, `x` * 50), not every weak key: the
+    commands in docs/deploy.md generate keys of the right strength.
+    """
+    value = env_mandatory(name)
+    if len(value) < min_length or len(set(value)) < min_distinct:
+        raise WeakSettingError(
+            f"{name} is too weak: use at least {min_length} random characters "
+            f"(see docs/deploy.md for the command that generates it)."
         )
     return value
 

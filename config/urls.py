@@ -6,6 +6,11 @@ from django.urls import URLPattern, URLResolver, include, path
 from config.api import api
 from tabara.core import views as core_views
 
+handler400 = "tabara.core.errors.bad_request"
+handler403 = "tabara.core.errors.permission_denied"
+handler404 = "tabara.core.errors.page_not_found"
+handler500 = "tabara.core.errors.server_error"
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", core_views.root_redirect, name="root"),
     path("healthz", core_views.healthz, name="healthz"),

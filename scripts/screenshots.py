@@ -199,6 +199,15 @@ def screening_interview(page: Page, base: str, out: Path) -> None:
     shoot(page, out / "screening-interview.png")
     staff_submit(page, "button[name=action][value=finish]")
     shoot(page, out / "screening-result.png")
+    open_case_preview(page, out)
+
+
+def open_case_preview(page: Page, out: Path) -> None:
+    """Open a case from the screening: the report's facts, consent, and who will receive it."""
+    page.click("text=Open a case from this screening")
+    page.check("input[name=consent_to_share][value=yes]")
+    staff_submit(page, "#case-form button[value=preview]")
+    shoot(page, out / "staff-open-case.png")
 
 
 def self_check(phone: BrowserContext, base: str, out: Path) -> None:

@@ -56,6 +56,10 @@ AFRICASTALKING = {
 DEFAULT_FROM_EMAIL = env_str("TABARA_FROM_EMAIL", "Tabara <no-reply@tabara.invalid>")
 
 MIDDLEWARE = [
+    "tabara.core.middleware.PublicCookieStripMiddleware",
+    # HTML leaves compressed (docs/security.md, "Compression and BREACH").
+    "django.middleware.gzip.GZipMiddleware",
+    "tabara.core.middleware.ErrorPageMiddleware",
     "tabara.core.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -70,6 +74,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+CSRF_FAILURE_VIEW = "tabara.core.errors.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
@@ -143,29 +148,48 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # send "Origin: null"); public pages override this with no-referrer (core/public.py).
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Rate limits and throttles live in process memory only: nothing about who
-# submitted what is written to disk or a shared store.
+# Rate-limit counters live in a store every worker and host shares: the database cache
+# (created by a migration of tabara.core), or Redis in production when TABARA_REDIS_URL is
+# set. Their keys are keyed hashes that rotate (tabara/core/ratelimit.py): no address is
+# stored. django-ratelimit warns that the database cache's increment is not atomic: two
+# racing requests can count once, so a burst may pass a few more POSTs than the budget; the
+# budgets below are not that tight (docs/security.md, "Rate limits").
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "tabara-default",
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "tabara_cache",
     },
 }
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "tabara.core.ratelimit.pseudonymous_address"
+# Trusted reverse proxies in front of the app (production reads TABARA_PROXY_HOPS).
+TABARA_PROXY_HOPS = 0
+# POSTs per address and minute, by form. Generous: a mobile carrier puts many people behind
+# one address. A script replaying one form, or one text, meets PUBLIC_FORM_RATE_LIMITS.
 PUBLIC_RATE_LIMITS = {
-    "default": "30/m",
-    "report-submit": "10/m",
-    "receipt-guess": "5/m",
+    "default": "60/m",
+    "report-submit": "120/m",
+    "receipt-guess": "60/m",
     "followup-thread": "30/m",
     "self-check": "60/m",
     "screening-api": "60/m",
     # Awareness pages: comments and sign-ups are the spam targets; one-time test codes and
     # signed links are unguessable, so their limits only slow down a broken script.
     "awareness-read": "60/m",
-    "awareness-comment": "5/m",
-    "awareness-subscribe": "5/m",
+    "awareness-comment": "30/m",
+    "awareness-subscribe": "30/m",
     "awareness-link": "20/m",
-    "awareness-test": "10/m",
+    "awareness-test": "60/m",
+}
+PUBLIC_FORM_RATE_LIMITS = {"token": "3/10m", "content": "3/10m"}
+# The same text sent again is counted only where what is typed is stored or mailed; two
+# people giving the same answers to the self-check are not a flood.
+PUBLIC_CONTENT_LIMITED_GROUPS = {
+    "report-submit",
+    "followup-thread",
+    "awareness-comment",
+    "awareness-subscribe",
 }
 
 # Receipt codes are hashed with Argon2id and a site-wide salt so that a receipt
@@ -183,7 +207,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"},
+        # Every line, tracebacks included, with the gateway secret redacted.
+        "plain": {
+            "()": "tabara.core.logfilters.RedactingFormatter",
+            "format": "{asctime} {levelname} {name} {message}",
+            "style": "{",
+        },
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},

@@ -9,14 +9,6 @@ from config.django.production import *  # noqa: F403
 
 ROOT_URLCONF = "config.bench_urls"
 # Every benchmark client shares 127.0.0.1, so per-client limits would measure the limiter.
-PUBLIC_RATE_LIMITS = {
-    "default": "1000000/s",
-    "report-submit": "1000000/s",
-    "receipt-guess": "1000000/s",
-    "followup-thread": "1000000/s",
-    "awareness-read": "1000000/s",
-    "awareness-comment": "1000000/s",
-    "awareness-subscribe": "1000000/s",
-    "awareness-link": "1000000/s",
-    "awareness-test": "1000000/s",
-}
+# The counters are still kept (in the database cache), so their cost is measured.
+PUBLIC_RATE_LIMITS = dict.fromkeys(PUBLIC_RATE_LIMITS, "1000000/s")  # noqa: F405
+PUBLIC_FORM_RATE_LIMITS = dict.fromkeys(PUBLIC_FORM_RATE_LIMITS, "1000000/s")  # noqa: F405

@@ -1,4 +1,10 @@
-"""Production settings: every secret and host from the environment; no fallbacks."""
+"""Production settings: every secret and host from the environment; no fallbacks.
+
+Start-up stops, naming the variable, when a secret is missing, weak or malformed.
+Behind a TLS-terminating reverse proxy (docs/deploy.md), TABARA_PROXY_HOPS says how many
+proxies to trust: their X-Forwarded-Proto marks a request as HTTPS and their
+X-Forwarded-For gives the client address, which only the rate limiter reads, in memory.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +13,40 @@ from pathlib import Path
 import dj_database_url
 
 from config.django.base import *  # noqa: F403
-from config.django.base import sqlite_database
-from config.env import env_bool, env_list, env_mandatory, env_str, site_url
+from config.django.base import MIDDLEWARE, sqlite_database
+from config.env import (
+    WeakSettingError,
+    env_bool,
+    env_int,
+    env_list,
+    env_mandatory,
+    env_secret,
+    env_str,
+    site_url,
+)
+from tabara.core.crypto import encryption_key_parse
 
 DATABASES: dict[str, object]
 
 DEBUG = False
-SECRET_KEY = env_mandatory("TABARA_SECRET_KEY")
+# The same thresholds as Django's own deployment check (security.W009), and more.
+SECRET_KEY = env_secret("TABARA_SECRET_KEY", min_length=50)
+if SECRET_KEY.startswith("django-insecure"):
+    raise WeakSettingError("TABARA_SECRET_KEY is Django's placeholder: generate a new one.")
 TABARA_ENCRYPTION_KEYS = env_mandatory("TABARA_ENCRYPTION_KEYS").split(",")
-TABARA_RECEIPT_SALT = env_mandatory("TABARA_RECEIPT_SALT")
-TABARA_PHONE_HASH_KEY = env_mandatory("TABARA_PHONE_HASH_KEY")
-TABARA_SEARCH_KEY = env_mandatory("TABARA_SEARCH_KEY")
-TABARA_GATEWAY_SECRET = env_mandatory("TABARA_GATEWAY_SECRET")
+for _position, _key in enumerate(TABARA_ENCRYPTION_KEYS, start=1):
+    try:
+        encryption_key_parse(_key)
+    except ValueError as _exc:
+        raise WeakSettingError(
+            f"TABARA_ENCRYPTION_KEYS: key number {_position} is malformed ({_exc})."
+        ) from None
+TABARA_RECEIPT_SALT = env_secret("TABARA_RECEIPT_SALT", min_length=32)
+TABARA_PHONE_HASH_KEY = env_secret("TABARA_PHONE_HASH_KEY", min_length=32)
+TABARA_SEARCH_KEY = env_secret("TABARA_SEARCH_KEY", min_length=32)
+TABARA_GATEWAY_SECRET = env_secret("TABARA_GATEWAY_SECRET", min_length=32)
+if not TABARA_GATEWAY_SECRET.replace("-", "").replace("_", "").isalnum():
+    raise WeakSettingError("TABARA_GATEWAY_SECRET must use only letters, digits, - and _.")
 ALLOWED_HOSTS = env_list("TABARA_ALLOWED_HOSTS")
 # Needed only by `manage.py backup` and `restore`, which refuse to run without it (docs/backup.md).
 TABARA_BACKUP_KEYS = env_list("TABARA_BACKUP_KEYS")
@@ -31,10 +59,36 @@ if _url.startswith("sqlite:///"):
 else:
     DATABASES = {"default": dj_database_url.parse(_url, conn_max_age=60)}
 
+# Rate-limit counters: the database cache (every worker and host shares the database) unless
+# Redis is configured. See docs/security.md, "Rate limits".
+_redis = env_str("TABARA_REDIS_URL")
+if _redis:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis}
+    }
+
+TABARA_PROXY_HOPS = env_int("TABARA_PROXY_HOPS", 0)
+if TABARA_PROXY_HOPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The redirect can be left to the proxy; cookies and HSTS stay HTTPS-only either way.
 SECURE_SSL_REDIRECT = env_bool("TABARA_SSL_REDIRECT", default=True)
-SESSION_COOKIE_SECURE = SECURE_SSL_REDIRECT
-CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
-SECURE_HSTS_SECONDS = 31536000 if SECURE_SSL_REDIRECT else 0
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = env_int("TABARA_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+
+# Static files (if any) come precompressed from WhiteNoise, right after the security middleware.
+MIDDLEWARE = [*MIDDLEWARE]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
 EMAIL_BACKEND = env_str("TABARA_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("TABARA_EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = env_str("TABARA_EMAIL_FROM", "tabara@localhost")

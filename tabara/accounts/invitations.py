@@ -164,9 +164,12 @@ def totp_qr_svg(invitation: Invitation) -> str:
     return str(segno.make(address, error="m").svg_inline(scale=4, title=_("QR code")))
 
 
-def _code_matches(key_hex: str, code: str) -> bool:
+def _code_step(key_hex: str, code: str) -> int | None:
+    """The time step whose code this is (within one step of now), or None."""
     totp = TOTP(bytes.fromhex(key_hex), step=30, t0=0, digits=6, drift=0)
-    return code.strip().isdigit() and bool(totp.verify(int(code.strip()), tolerance=1))
+    if not code.strip().isdigit() or not totp.verify(int(code.strip()), tolerance=1):
+        return None
+    return int(totp.t()) + int(totp.drift)
 
 
 def recovery_codes_issue(*, user: User) -> list[str]:
@@ -195,7 +198,8 @@ def invitation_accept(*, token: str, password: str, otp_code: str) -> tuple[User
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_open():
         raise InvitationError(_("This link has already been used."))
-    if not _code_matches(invitation.totp_key, otp_code):
+    step = _code_step(invitation.totp_key, otp_code)
+    if step is None:
         raise InvitationError(_("That code does not match. Check the key and try the next code."))
     user = invitation.user
     validate_password(password, user)
@@ -215,6 +219,8 @@ def invitation_accept(*, token: str, password: str, otp_code: str) -> tuple[User
         )
         user.set_password(password)
         user.save(update_fields=["password"])
+    # The code just typed to enrol cannot be used again to sign in.
+    TOTPDevice.objects.filter(user=user).update(last_t=step)
     codes = recovery_codes_issue(user=user)
     invitation.used_at = timezone.now()
     invitation.user = user

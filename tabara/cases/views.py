@@ -183,6 +183,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "referrals": list(referrals_of_case(user, case_id=case_id, owner=access.owner)),
             "can_update": access.owner and user.can(Perm.CASE_OPEN),
             "can_refer": access.owner and user.can(Perm.CASE_REFER),
+            "can_answer_requests": access.owner and user.can(Perm.CASE_SUPERVISE),
             "person_form": PersonForm(),
             "status_form": StatusForm(initial={"status": access.case.status}),
         },

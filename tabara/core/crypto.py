@@ -19,11 +19,23 @@ class DecryptionError(RuntimeError):
     """A stored value could not be authenticated with any configured key."""
 
 
+def encryption_key_parse(text: str) -> Fernet:
+    """One configured key, parsed; ValueError if it is not a key of the current format.
+
+    Production settings validate TABARA_ENCRYPTION_KEYS through this function at start-up,
+    so a change of key format changes the start-up check with it.
+    """
+    try:
+        return Fernet(text.strip().encode("ascii"))
+    except (ValueError, UnicodeError) as exc:
+        raise ValueError("not a urlsafe base64 encoding of 32 bytes") from exc
+
+
 @lru_cache(maxsize=4)
 def _fernet(keys: tuple[str, ...]) -> MultiFernet:
     if not keys:
         raise DecryptionError("TABARA_ENCRYPTION_KEYS is empty: refusing to store data in clear.")
-    return MultiFernet([Fernet(key.strip().encode()) for key in keys])
+    return MultiFernet([encryption_key_parse(key) for key in keys])
 
 
 def cipher() -> MultiFernet:

@@ -4,12 +4,52 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+
+from tabara.core.errors import error_page
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
+
+
+def is_public(request: HttpRequest) -> bool:
+    """A request answered by a `public_route` view, or by no view at all (an error page)."""
+    match = getattr(request, "resolver_match", None)
+    return match is None or getattr(match.func, "tabara_public", False)
+
+
+class PublicCookieStripMiddleware:
+    """The outermost middleware: no public response sets a cookie, whoever tried to set one.
+
+    Django's CSRF middleware, for one, replaces a malformed `csrftoken` cookie on the way
+    out, after the public view has cleared its own cookies.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if is_public(request):
+            response.cookies.clear()
+        return response
+
+
+class ErrorPageMiddleware:
+    """A bare 405 (from require_http_methods) becomes the branded page, keeping `Allow`."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if isinstance(response, HttpResponseNotAllowed):
+            page = error_page(request, 405)
+            page["Allow"] = response["Allow"]
+            return page
+        return response
 
 
 class SecurityHeadersMiddleware:

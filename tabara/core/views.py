@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import get_language, get_language_from_request
 
 from tabara.awareness.selectors.home import home_highlights
+from tabara.core.health import task_queue_lag
 from tabara.core.public import public_route
 
 
@@ -25,9 +26,17 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"ok": True})
+    """Database reachability and task-queue lag, as JSON; nothing about any person.
+
+    503 when the database does not answer, so a load balancer or monitor can act on it.
+    """
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        tasks = task_queue_lag()
+    except DatabaseError:
+        return JsonResponse({"ok": False, "database": "unreachable"}, status=503)
+    return JsonResponse({"ok": True, "database": "ok", "task_queue": tasks})
 
 
 def posted(request: HttpRequest) -> QueryDict | None:

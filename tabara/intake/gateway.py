@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from tabara.core.public import scrub_request
+from tabara.core.ratelimit import client_address
 
 View = Callable[..., HttpResponse]
 
@@ -26,7 +27,7 @@ def gateway_allowed(request: HttpRequest, secret: str) -> bool:
     expected = str(settings.TABARA_GATEWAY_SECRET).encode()
     good_secret = bool(expected) and hmac.compare_digest(secret.encode(), expected)
     allowed: list[str] = settings.TABARA_GATEWAY_ALLOWED_IPS
-    return good_secret and (not allowed or request.META.get("REMOTE_ADDR", "") in allowed)
+    return good_secret and (not allowed or client_address(request) in allowed)
 
 
 def gateway_callback(view: View) -> View:

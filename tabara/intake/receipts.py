@@ -47,5 +47,8 @@ def receipt_hash(receipt: str) -> str:
 
 
 def token_hash(token: str) -> str:
-    """Follow-up session tokens are long random strings: a plain SHA-256 suffices."""
-    return hashlib.sha256(token.encode("ascii")).hexdigest()
+    """Follow-up session tokens are long random strings: a plain SHA-256 suffices.
+
+    Whatever was posted is hashed as UTF-8, so a non-ASCII token simply matches no session.
+    """
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()

@@ -16,7 +16,7 @@ from tabara.accounts.roles import Perm
 from tabara.attachments.forms import files_to_choose_again
 from tabara.attachments.selectors import attachments_of_report
 from tabara.attachments.services import attachments_add_to_report
-from tabara.core.public import public_route
+from tabara.core.public import public_form_valid, public_route
 from tabara.core.views import posted
 from tabara.intake import services
 from tabara.intake.choices import Channel, ReportStatus
@@ -38,7 +38,7 @@ from tabara.screening.selectors import interviews_for_report
 @public_route(group="report-submit")
 def report_new(request: HttpRequest) -> HttpResponse:
     form = ReportForm(posted(request), request.FILES if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and public_form_valid(request, form):
         with transaction.atomic():  # the report and its files, or neither
             submitted = services.report_submit(channel=Channel.WEB, data=form.to_input())
             attachments_add_to_report(
@@ -61,35 +61,45 @@ def report_new(request: HttpRequest) -> HttpResponse:
 @public_route(group="receipt-guess")
 def followup(request: HttpRequest) -> HttpResponse:
     form = ReceiptForm(posted(request))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and public_form_valid(request, form):
         try:
             token, report = services.followup_start(typed_receipt=form.cleaned_data["receipt"])
         except services.ReceiptNotFound:
             form.add_error("receipt", _("No report has this receipt. Check the 16 digits."))
         else:
-            return _thread_page(request, token, report)
+            # A message typed before the session ran out comes back, ready to send.
+            kept = ReporterMessageForm(initial={"token": token, "body": _typed_message(request)})
+            return _thread_page(request, token, report, form=kept)
     return render(
-        request, "intake/followup_form.html", {"form": form}, status=400 if form.is_bound else 200
+        request,
+        "intake/followup_form.html",
+        {"form": form, "body": _typed_message(request)},
+        status=400 if form.is_bound else 200,
     )
 
 
-@require_http_methods(["POST"])
+def _typed_message(request: HttpRequest) -> str:
+    return request.POST.get("body", "")[:2000] if request.method == "POST" else ""
+
+
+@require_http_methods(["GET", "POST"])
 @public_route(group="followup-thread")
 def followup_thread(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":  # a reload or a shared address: the thread needs the receipt
+        return HttpResponseRedirect(reverse("intake:followup"))
     form = ReporterMessageForm(request.POST)
     token = request.POST.get("token", "")[:100]
+    accepted = public_form_valid(request, form)
     try:
         report = services.followup_resume(token=token)
     except services.FollowupExpired:
-        expired = ReceiptForm()
-        return render(
-            request, "intake/followup_form.html", {"form": expired, "expired": True}, status=401
-        )
-    if request.POST.get("end"):
+        context = {"form": ReceiptForm(), "expired": True, "body": _typed_message(request)}
+        return render(request, "intake/followup_form.html", context, status=401)
+    if accepted and request.POST.get("end"):
         services.followup.followup_end(token=token)
         return render(request, "intake/followup_form.html", {"form": ReceiptForm(), "ended": True})
     sent = False
-    if form.is_valid() and form.cleaned_data["body"]:
+    if accepted and form.cleaned_data["body"]:
         services.reporter_message_post(report=report, body=form.cleaned_data["body"])
         form = ReporterMessageForm(initial={"token": token})
         sent = True

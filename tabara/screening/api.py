@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from django_ratelimit.core import is_ratelimited
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from tabara.core.public import public_rate, scrub_request
+from tabara.core.public import scrub_request
+from tabara.core.ratelimit import over_limit
 from tabara.screening.engine import InvalidAnswers, evaluate
 from tabara.screening.explain import explain
 from tabara.screening.ruleset import load_ruleset
@@ -51,7 +51,7 @@ def screen(request: HttpRequest, payload: ScreeningIn) -> dict[str, Any]:
     Nothing is stored. With `lang` the response adds human explanations in Kinyarwanda,
     English or French, citing the law and flagging what awaits legal confirmation.
     """
-    if is_ratelimited(request, group="screening-api", key="ip", rate=public_rate, increment=True):
+    if over_limit(request, group="screening-api", token="", content=""):
         raise HttpError(429, "Too many requests; wait a minute.")
     scrub_request(request)
     ruleset = load_ruleset()

@@ -106,6 +106,11 @@ def test_accepting_enrols_totp_shows_ten_codes_once_and_signs_in() -> None:
         again = Client().get(url)
         assert again.status_code == 404
         assert "already been used" in again.content.decode()
+        replay = Client().post(
+            "/en/staff/sign-in/",
+            {"username": "new.staff@example.org", "password": NEW_PASSWORD, "otp_token": code},
+        )
+        assert "already been used" in replay.content.decode()
         traveller.shift(31)
         client = Client()
         signed_in = client.post(

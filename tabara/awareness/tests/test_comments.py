@@ -19,7 +19,7 @@ EMAIL = "visitor@example.org"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_limits():
+def _fresh_limits(db: None):
     cache.clear()
     yield
     cache.clear()

@@ -25,7 +25,7 @@ EMAIL = "reader@example.org"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_limits():
+def _fresh_limits(db: None):
     cache.clear()
     yield
     cache.clear()

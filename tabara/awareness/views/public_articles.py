@@ -19,7 +19,7 @@ from tabara.awareness.selectors.articles import (
 from tabara.awareness.services import articles as services
 from tabara.awareness.tokens import BadLink, read_token
 from tabara.awareness.views.common import base_url, lang
-from tabara.core.public import public_route
+from tabara.core.public import public_form_valid, public_route
 
 
 @require_GET
@@ -77,7 +77,7 @@ def comment_post(request: HttpRequest, slug: str) -> HttpResponse:
     form = CommentForm(request.POST)
     if form.is_bot():
         return _article_page(request, article, CommentForm(), posted=True)
-    if not form.is_valid():
+    if not public_form_valid(request, form):
         return _article_page(request, article, form)
     services.comment_post(
         article=article,
@@ -96,7 +96,7 @@ def comments_find(request: HttpRequest) -> HttpResponse:
     """Ask for the link to one's comments by email; the answer never says if any exist."""
     form = EmailOnlyForm(request.POST or None)
     sent = False
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and public_form_valid(request, form):
         if not form.is_bot():
             services.comments_link_send(
                 email=form.cleaned_data["email"], base_url=base_url(request), language=lang()
@@ -106,7 +106,7 @@ def comments_find(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@public_route(group="awareness-link")
+@public_route(group="awareness-link", signed_url=True)
 def comments_manage(request: HttpRequest, token: str) -> HttpResponse:
     """The author's own comments (any state), each with a delete button."""
     try:

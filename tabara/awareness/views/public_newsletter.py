@@ -10,14 +10,14 @@ from tabara.awareness.forms.public import SubscribeForm
 from tabara.awareness.services import newsletter as services
 from tabara.awareness.tokens import BadLink
 from tabara.awareness.views.common import base_url, lang
-from tabara.core.public import public_route
+from tabara.core.public import public_form_valid, public_route
 
 
 @require_http_methods(["GET", "POST"])
 @public_route(group="awareness-subscribe")
 def subscribe(request: HttpRequest) -> HttpResponse:
     form = SubscribeForm(request.POST or None, initial={"language": lang()})
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and public_form_valid(request, form):
         if not form.is_bot():
             services.subscriber_subscribe(
                 email=form.cleaned_data["email"],
@@ -30,7 +30,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@public_route(group="awareness-link")
+@public_route(group="awareness-link", signed_url=True)
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows a button (mail scanners follow links); POST confirms."""
     if request.method == "POST":
@@ -43,7 +43,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@public_route(group="awareness-link")
+@public_route(group="awareness-link", signed_url=True)
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows a button; POST (the button, or RFC 8058 one-click mail) unsubscribes."""
     if request.method == "POST":

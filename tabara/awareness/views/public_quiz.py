@@ -10,14 +10,14 @@ from django.views.decorators.http import require_http_methods
 from tabara.awareness.forms.public import AnswersForm, CodeForm
 from tabara.awareness.services.knowledge import InviteInvalid, invite_answer, invite_open
 from tabara.awareness.views.common import lang
-from tabara.core.public import public_route
+from tabara.core.public import public_form_valid, public_route
 
 
 @require_http_methods(["GET", "POST"])
 @public_route(group="awareness-test")
 def quiz_start(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and public_form_valid(request, form):
         code = form.cleaned_data["code"].strip().upper().replace(" ", "").replace("-", "")
         try:
             invite_open(code=code)
@@ -38,7 +38,7 @@ def quiz(request: HttpRequest, code: str) -> HttpResponse:
         return render(request, "awareness/public/bad_link.html", status=404)
     questions = list(invite.test.questions.order_by("id"))
     form = AnswersForm(request.POST or None, questions=questions, lang=lang())
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and public_form_valid(request, form):
         try:
             invite_answer(code=code, answers=form.answers())
         except InviteInvalid:  # pragma: no cover - the code was used by a parallel request

@@ -1,4 +1,7 @@
-"""Production refuses to start without its secrets; the root redirects by browser language."""
+"""Production refuses to start without its secrets, or with weak or malformed ones.
+
+Also: the root redirects by browser language.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +14,13 @@ from django.test import Client
 
 BASE_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.django.production",
-    "TABARA_SECRET_KEY": "x" * 50,
+    # What `secrets.token_urlsafe(48)` and friends print (docs/deploy.md); test-only values.
+    "TABARA_SECRET_KEY": "t3st-0nly-Qm9Wz8Xc7Vb6Nn5Mm4Ll3Kk2Jj1Hh0Gg9Ff8Ee7Dd6Cc5Bb4Aa",
     "TABARA_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWZlcm5ldC1rZXktMDAwMDAwMDAwMDE=",
-    "TABARA_RECEIPT_SALT": "salt",
-    "TABARA_PHONE_HASH_KEY": "key",
-    "TABARA_SEARCH_KEY": "search-key",
-    "TABARA_GATEWAY_SECRET": "gateway",
+    "TABARA_RECEIPT_SALT": "t3st-0nly-receipt-salt-Zx8Cv7Bn6Mq5Wr4Et3",
+    "TABARA_PHONE_HASH_KEY": "t3st-0nly-phone-key-Pl9Ok8Ij7Uh6Yg5Tf4Rd3",
+    "TABARA_SEARCH_KEY": "t3st-0nly-search-key-Mn8Bv7Cx6Zl5Kj4Hg3Fd2",
+    "TABARA_GATEWAY_SECRET": "t3st-0nly-gateway-Aq1Sw2De3Fr4Gt5Hy6Ju7",
     "DATABASE_URL": "sqlite:////tmp/never-created.sqlite3",
     "TABARA_SITE_URL": "https://tabara.example.org",
 }
@@ -65,6 +69,28 @@ def test_production_refuses_a_site_address_that_is_not_scheme_and_host(typed) ->
     result = start({**BASE_ENV, "TABARA_SITE_URL": typed})
     assert result.returncode != 0
     assert "TABARA_SITE_URL must be like https://tabara.example.org" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("TABARA_SECRET_KEY", "x"),
+        ("TABARA_SECRET_KEY", "x" * 80),
+        ("TABARA_SECRET_KEY", "django-insecure-" + "abcdefghijklmnopqrstuvwxyz0123456789"),
+        ("TABARA_RECEIPT_SALT", "salt"),
+        ("TABARA_PHONE_HASH_KEY", "changeme"),
+        ("TABARA_GATEWAY_SECRET", "gateway"),
+        ("TABARA_GATEWAY_SECRET", "has/a/slash-0123456789abcdefghijklmnopq"),
+        ("TABARA_ENCRYPTION_KEYS", "not-a-key"),
+        ("TABARA_ENCRYPTION_KEYS", "dGVzdC1vbmx5LWZlcm5ldC1rZXktMDAwMDAwMDAwMDE=,c2hvcnQ="),
+    ],
+)
+def test_production_refuses_weak_or_malformed_secrets_naming_them(variable, value) -> None:
+    result = start({**BASE_ENV, variable: value})
+    assert result.returncode != 0
+    assert variable in result.stderr.strip().splitlines()[-1]
+    if len(value) > 4:
+        assert value not in result.stderr  # a secret is never echoed, even a weak one
 
 
 @pytest.mark.parametrize(

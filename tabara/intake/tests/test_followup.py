@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from tabara.intake.services import report_reply
@@ -67,6 +67,7 @@ def test_wrong_receipt_is_explained_and_kept() -> None:
 
 
 @pytest.mark.django_db
+@override_settings(PUBLIC_RATE_LIMITS={"default": "60/m", "receipt-guess": "5/m"})
 def test_guessing_receipts_is_throttled_even_for_a_correct_one() -> None:
     submitted = submit_report()
     client = Client()
@@ -74,6 +75,9 @@ def test_guessing_receipts_is_throttled_even_for_a_correct_one() -> None:
         client.post(URL, {"receipt": f"{i:016d}"})
     response = client.post(URL, {"receipt": submitted.receipt})
     assert response.status_code == 429
+    page = response.content.decode()
+    assert f'value="{submitted.receipt}"' in page  # what was typed is still in the form
+    assert "Too many messages were sent from here" in page
 
 
 @pytest.mark.django_db

@@ -27,3 +27,12 @@ def test_everything_needed_to_render_and_submit_fits_14_kb(geography, language, 
     assert b"<script" not in html
     assert b"@font-face" not in html
     assert total <= settings.REPORT_PAGE_BUDGET_BYTES, total
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["rw", "en", "fr"])
+def test_the_report_page_travels_compressed_by_the_app(geography, language) -> None:
+    response = Client().get(f"/{language}/report/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert response["Content-Encoding"] == "gzip"
+    assert len(response.content) <= settings.REPORT_PAGE_BUDGET_BYTES  # as sent
+    assert b'name="what_happened"' in gzip.decompress(response.content)

@@ -40,6 +40,8 @@ def person(geography, staff_client):
 
 def test_the_owning_supervisor_gets_everything_as_a_page_and_as_json(person) -> None:
     client, _owner, added, _agencies = person
+    case_page = client.get(f"/en/staff/cases/{added.case_id}/").content.decode()
+    assert f"/en/staff/privacy/people/{added.pk}/" in case_page
     page = client.get(f"/en/staff/privacy/people/{added.pk}/")
     assert page.status_code == 200
     text = page.content.decode()
@@ -61,7 +63,9 @@ def test_nobody_else_may_export_or_erase(person, staff_client) -> None:
     hope_client, hope = staff_client(Role.SUPERVISOR, organization=agencies["HOPE"])
     referral = referral_send(user=owner, case_id=added.case_id, to_org=agencies["HOPE"])
     referral_accept(user=hope, referral_id=referral.pk)  # HOPE now sees the case...
-    assert hope_client.get(f"/en/staff/cases/{added.case_id}/").status_code == 200
+    shared_page = hope_client.get(f"/en/staff/cases/{added.case_id}/")
+    assert shared_page.status_code == 200
+    assert "/staff/privacy/people/" not in shared_page.content.decode()
     worker_client, _worker = staff_client(Role.CASE_WORKER, organization=agencies["RIB"])
     for client in (hope_client, worker_client):  # ...but only the owner answers for it
         for suffix in ("", "json/", "erase/"):

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
-from tabara.core.public import public_route
+from tabara.core.public import public_form_valid, public_route
 from tabara.core.views import posted
 from tabara.screening.engine import evaluate
 from tabara.screening.explain import explain, teaching_texts
@@ -33,13 +33,15 @@ def self_check(request: HttpRequest) -> HttpResponse:
     )
     shown = list(next_questions(answers, PER_PAGE, ruleset))
     form = QuestionsForm(posted(request), questions=shown, lang=lang)
-    if request.method == "POST" and form.is_valid():
+    accepted = request.method == "POST" and public_form_valid(request, form)
+    if accepted:
         # Questions on the page that were left blank count as "don't know": the check moves on.
         answers.update({q.id: "unknown" for q in shown})
         answers.update(clean_answers(form.answers()))
         shown = list(next_questions(answers, PER_PAGE, ruleset))
         form = QuestionsForm(questions=shown, lang=lang)
-    finished = request.POST.get("action") == "result" or not shown
+    refused = getattr(request, "tabara_refusal", None) is not None
+    finished = not refused and (request.POST.get("action") == "result" or not shown)
     context: dict[str, object] = {
         "answers": sorted(answers.items()),
         "count": sum(1 for v in answers.values() if v != "unknown"),

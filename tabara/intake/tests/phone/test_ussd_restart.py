@@ -15,9 +15,9 @@ import urllib.parse
 
 import pytest
 
-from bench.harness import Server, request, start_server
+from bench.harness import GATEWAY_SECRET, Server, request, start_server
 
-SECRET = "bench-gateway-secret"
+SECRET = GATEWAY_SECRET
 SESSION = "ATUid_restart_test"
 
 
