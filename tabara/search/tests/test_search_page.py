@@ -11,6 +11,7 @@ from tabara.accounts.roles import Role
 from tabara.cases.choices import PersonRole
 from tabara.cases.services import case_person_add
 from tabara.cases.tests.factories import agencies_create, case_create
+from tabara.intake.tests.factories import submit_report
 
 
 def test_the_page_finds_a_person_and_links_the_case(
@@ -38,3 +39,14 @@ def test_the_page_finds_a_person_and_links_the_case(
     empty = client.get("/en/staff/search/", {"q": "Nsengimana"}).content.decode()
     assert "Nobody found" in empty and "Uwase" not in empty
     assert Client().get("/en/staff/search/?q=Uwase").status_code == 302
+
+
+def test_the_page_finds_a_report_by_reference_and_links_it(
+    geography: None, staff_client: Callable[..., tuple[Client, User]]
+) -> None:
+    agencies = agencies_create()
+    client, _ = staff_client(Role.INTAKE_OFFICER, organization=agencies["RIB"])
+    report = submit_report().report
+    response = client.get("/en/staff/search/", {"q": f"R-{report.pk:06d}"})
+    assert response.status_code == 200
+    assert f"/en/staff/reports/{report.pk}/" in response.content.decode()
