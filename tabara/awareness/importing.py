@@ -14,9 +14,19 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from tabara.awareness.choices import AgeBand, Audience, Sex
+from tabara.core.spreadsheets import (
+    RowLimitReached,
+    SafeCsvWriter,
+    SheetLimits,
+    SpreadsheetRejected,
+    csv_rows,
+    upload_size_check,
+    xlsx_append,
+    xlsx_rows,
+)
 
 COLUMNS = (
     "number",
@@ -32,6 +42,8 @@ COLUMNS = (
 )
 MAX_ROWS = 5000
 MAX_BYTES = 2 * 1024 * 1024
+# Lines, not people: the header and MAX_ROWS rows; a wider sheet's extra columns are unread.
+LIMITS = SheetLimits(max_bytes=MAX_BYTES, max_rows=MAX_ROWS + 1, max_cols=2 * len(COLUMNS))
 
 SEX_WORDS = {
     "f": Sex.FEMALE,
@@ -91,13 +103,19 @@ class ParsedRegister:
 
 def read_table(filename: str, data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line number, {column: text}) for each non-empty data row of a CSV or XLSX."""
-    if len(data) > MAX_BYTES:
-        raise UnreadableFile(_("The file is larger than 2 MB."))
+    try:
+        yield from _table(filename, data)
+    except SpreadsheetRejected as exc:
+        raise UnreadableFile(exc.translated()) from exc
+
+
+def _table(filename: str, data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
+    upload_size_check(len(data), LIMITS)
     lowered = filename.lower()
     if lowered.endswith(".csv"):
         raw = _csv_rows(data)
     elif lowered.endswith(".xlsx"):
-        raw = _xlsx_rows(data)
+        raw = enumerate(xlsx_rows(data, LIMITS), start=1)
     else:
         raise UnreadableFile(_("Upload an .xlsx or .csv file."))
     header: list[str] | None = None
@@ -121,19 +139,8 @@ def _csv_rows(data: bytes) -> Iterator[tuple[int, list[object]]]:
     dialect: type[csv.Dialect] | csv.Dialect = csv.excel
     with contextlib.suppress(csv.Error):
         dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-    for line, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+    for line, cells in enumerate(csv_rows(text, LIMITS, dialect), start=1):
         yield line, list(cells)
-
-
-def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[object]]]:
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds of error on a damaged file
-        raise UnreadableFile(_("This .xlsx file could not be opened.")) from exc
-    sheet = book.worksheets[0]
-    for line, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-        yield line, list(cells)
-    book.close()
 
 
 def parse_register(
@@ -146,24 +153,34 @@ def parse_register(
     """Check every row. `districts` maps lower-case names and codes to district codes."""
     parsed = ParsedRegister()
     seen = set(used_numbers)
-    for count, (line, cells) in enumerate(read_table(filename, data), start=1):
-        if count > MAX_ROWS:
-            parsed.rejected.append(
-                Rejection(line, (_("More than 5000 rows: import the rest separately."),))
-            )
-            break
-        row, reasons = _check_row(line, cells, districts)
-        if row is not None and row.number is not None:
-            if row.number in seen:
-                reasons.append(
-                    _("Participant number %(number)s is already used.") % {"number": row.number}
-                )
-            seen.add(row.number)
-        if reasons or row is None:
-            parsed.rejected.append(Rejection(line, tuple(reasons)))
-        else:
-            parsed.rows.append(row)
+    try:
+        for line, cells in read_table(filename, data):
+            _row_add(parsed, seen, line, cells, districts)
+    except RowLimitReached as limit:
+        parsed.rejected.append(
+            Rejection(limit.limit + 1, (_("More than 5000 rows: import the rest separately."),))
+        )
     return parsed
+
+
+def _row_add(
+    parsed: ParsedRegister,
+    seen: set[int],
+    line: int,
+    cells: dict[str, str],
+    districts: Mapping[str, str],
+) -> None:
+    row, reasons = _check_row(line, cells, districts)
+    if row is not None and row.number is not None:
+        if row.number in seen:
+            reasons.append(
+                _("Participant number %(number)s is already used.") % {"number": row.number}
+            )
+        seen.add(row.number)
+    if reasons or row is None:
+        parsed.rejected.append(Rejection(line, tuple(reasons)))
+    else:
+        parsed.rows.append(row)
 
 
 def _check_row(
@@ -284,16 +301,19 @@ def template_xlsx() -> bytes:
     sheet = book.active
     assert sheet is not None  # noqa: S101 - a new workbook always has a sheet
     sheet.title = "register"
-    sheet.append(list(COLUMNS))
-    sheet.append(list(EXAMPLE))
+    xlsx_append(sheet, COLUMNS)
+    xlsx_append(sheet, EXAMPLE)
     values = book.create_sheet("allowed values")
-    values.append(["column", "values"])
-    values.append(["sex", "F, M (or blank)"])
-    values.append(["age_band", ", ".join(AgeBand.values[:-1]) + " — or the age in years"])
-    values.append(["role", ", ".join(Audience.values)])
-    values.append(["district", "district name or 2-digit code"])
-    values.append(["pre_score, post_score", "0 to 100 (percent right), blank if not taken"])
-    values.append(["pre_tells_apart, post_tells_apart", "yes / no, blank if not asked"])
+    for row in (
+        ["column", "values"],
+        ["sex", "F, M (or blank)"],
+        ["age_band", ", ".join(AgeBand.values[:-1]) + " — or the age in years"],
+        ["role", ", ".join(Audience.values)],
+        ["district", "district name or 2-digit code"],
+        ["pre_score, post_score", "0 to 100 (percent right), blank if not taken"],
+        ["pre_tells_apart, post_tells_apart", "yes / no, blank if not asked"],
+    ):
+        xlsx_append(values, row)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -301,7 +321,7 @@ def template_xlsx() -> bytes:
 
 def template_csv() -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)
     writer.writerow(COLUMNS)
     writer.writerow(EXAMPLE)
     return out.getvalue().encode("utf-8")

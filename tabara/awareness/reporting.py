@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +14,7 @@ from tabara.awareness.choices import ActivityKind, AgeBand, Audience, Sex
 from tabara.awareness.models import Activity
 from tabara.awareness.selectors.knowledge import Learning, learning_by_activity, learning_of
 from tabara.awareness.selectors.reach import Reach, reach_of
+from tabara.core.spreadsheets import SafeCsvWriter, xlsx_append
 from tabara.geo.selectors import district_choices
 
 
@@ -137,7 +137,7 @@ def _learning_rows(activities: QuerySet[Activity], ids: list[int]) -> list[list[
 def report_csv(report: ProgrammeReport) -> bytes:
     """All tables in one CSV, each preceded by its title and followed by a blank line."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)
     for table in report.tables:
         writer.writerow([table.title])
         writer.writerows(table.rows)
@@ -153,9 +153,9 @@ def report_xlsx(report: ProgrammeReport) -> bytes:
         book.remove(first)
     for table in report.tables:
         sheet = book.create_sheet(table.key)
-        sheet.append([table.title])
+        xlsx_append(sheet, [table.title])
         for row in table.rows:
-            sheet.append(row)
+            xlsx_append(sheet, row)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -3,6 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tabara.core.spreadsheets import upload_size_validator
+from tabara.prevalence.mse.reading import LIMITS
+
 METHOD_CHOICES = [
     ("stepwise", _("Stepwise (p-value, Chan, Silverman & Vincent 2021)")),
     ("aic-stepwise", _("Stepwise by AIC (UK Home Office 2014)")),
@@ -21,6 +24,7 @@ class EstimationForm(forms.Form):
         label=_("List-overlap table (CSV or XLSX)"),
         help_text=_("One 0/1 column per list and a 'count' column; or one row per person."),
         error_messages={"required": _("Choose a file to upload.")},
+        validators=[upload_size_validator(LIMITS)],
     )
     method = forms.ChoiceField(label=_("Method"), choices=METHOD_CHOICES, initial="stepwise")
     threshold = forms.FloatField(

@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tabara import __version__ as tabara_version
 from tabara.accounts.models import User
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
+from tabara.core.spreadsheets import (
+    RowLimitReached,
+    SpreadsheetRejected,
+    csv_rows,
+    upload_size_check,
+)
 from tabara.prevalence.caution_texts import caution_entry
 from tabara.prevalence.models import Estimation
-from tabara.prevalence.mse import MSEError, parse_rows, read_table, run_estimation
+from tabara.prevalence.mse import MSEError, parse_rows, run_estimation
+from tabara.prevalence.mse.reading import LIMITS, xlsx_text_rows
 from tabara.prevalence.wording import describe_terms
-
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 
 class EstimationInputError(Exception):
@@ -30,27 +32,33 @@ class EstimationInputError(Exception):
 
 
 def rows_from_upload(name: str, content: bytes) -> list[list[str]]:
-    """The rows of an uploaded CSV or XLSX file as text cells, validated as a capture table."""
-    if len(content) > MAX_UPLOAD_BYTES:
-        raise EstimationInputError("file is larger than 2 MB")
-    if name.lower().endswith((".xlsx", ".xlsm")):
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "upload.xlsx"
-            path.write_bytes(content)
-            try:
-                table = read_table(path)
-            except MSEError as error:
-                raise EstimationInputError(str(error)) from error
-        counts = [str(int(c)) for c in table.counts]
-        patterns = [[str(int(v)) for v in row] for row in table.patterns]
-        return [[*table.lists, "count"], *[[*p, c] for p, c in zip(patterns, counts, strict=True)]]
+    """The rows of an uploaded CSV or XLSX file as text cells, validated as a capture table.
+
+    The file is read within LIMITS (size, unzipped size, rows, columns); a refusal carries
+    a message in the reader's language.
+    """
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise EstimationInputError("the file is not UTF-8 text (CSV) nor XLSX") from error
-    rows = [list(row) for row in csv.reader(io.StringIO(text))]
-    try:
+        upload_size_check(len(content), LIMITS)
+        if name.lower().endswith((".xlsx", ".xlsm")):
+            table = parse_rows(xlsx_text_rows(content))
+            counts = [str(int(c)) for c in table.counts]
+            patterns = [[str(int(v)) for v in row] for row in table.patterns]
+            return [
+                [*table.lists, "count"],
+                *[[*p, c] for p, c in zip(patterns, counts, strict=True)],
+            ]
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise EstimationInputError(_("the file is not UTF-8 text (CSV) nor XLSX")) from error
+        rows = list(csv_rows(text, LIMITS))
         parse_rows(rows)
+    except SpreadsheetRejected as error:
+        raise EstimationInputError(error.translated()) from error
+    except RowLimitReached as error:
+        raise EstimationInputError(
+            _("the table has more than %(limit)s rows") % {"limit": error.limit}
+        ) from error
     except MSEError as error:
         raise EstimationInputError(str(error)) from error
     return rows

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
+from tabara.core.spreadsheets import SafeCsvWriter
 from tabara.core.views import posted
 from tabara.prevalence import charts, services
 from tabara.prevalence.caution_texts import caution_text
@@ -81,7 +81,7 @@ def estimation_export(request: HttpRequest, estimation_id: int) -> HttpResponse:
     estimation = access_estimation_by_id(_user(request), estimation_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="estimation-{estimation.pk}.csv"'
-    writer = csv.writer(response)
+    writer = SafeCsvWriter(response)
     writer.writerow(["title", estimation.title])
     writer.writerow(["data_sha256", estimation.data_sha256])
     writer.writerow(["library", estimation.library_version])

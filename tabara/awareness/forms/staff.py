@@ -8,8 +8,10 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from tabara.awareness import importing
 from tabara.awareness.choices import ActivityKind, AgeBand, ArticleKind, Audience, Phase, Sex
 from tabara.awareness.services.activities import ActivityInput
+from tabara.core.spreadsheets import upload_size_validator
 from tabara.core.widgets import CodeField
 from tabara.geo.selectors import border_post_choices, district_choices, sector_choices
 
@@ -63,7 +65,10 @@ class ActivityForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Register (.xlsx or .csv, from the template)"))
+    file = forms.FileField(
+        label=_("Register (.xlsx or .csv, from the template)"),
+        validators=[upload_size_validator(importing.LIMITS)],
+    )
 
 
 class CountsForm(forms.Form):

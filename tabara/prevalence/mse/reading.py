@@ -13,13 +13,15 @@ Errors name the row as a spreadsheet numbers it (the header is row 1) and the co
 from __future__ import annotations
 
 import csv
-import importlib
 from collections.abc import Sequence
 from pathlib import Path
 
+from tabara.core.spreadsheets import RowLimitReached, SheetLimits, SpreadsheetRejected, xlsx_rows
 from tabara.prevalence.mse.errors import MSEInputError
 from tabara.prevalence.mse.table import CaptureTable, capture_table
 
+# A capture table has a handful of list columns; long records have a row per (person, list).
+LIMITS = SheetLimits(max_bytes=2 * 1024 * 1024, max_rows=50_000, max_cols=32)
 COUNT = "count"
 PERSON = "person_id"
 LIST = "list"
@@ -31,7 +33,10 @@ def read_table(path: str | Path) -> CaptureTable:
     if not file.is_file():
         raise MSEInputError(f"file not found: {file}")
     if file.suffix.lower() in {".xlsx", ".xlsm"}:
-        rows = _xlsx_rows(file)
+        try:
+            rows = xlsx_text_rows(file.read_bytes())
+        except (SpreadsheetRejected, RowLimitReached) as error:
+            raise MSEInputError(f"{file.name}: {error}") from error
     else:
         try:
             with file.open(newline="", encoding="utf-8-sig") as handle:
@@ -169,18 +174,9 @@ def _count(value: str, row: int, column: str) -> int:
     return number
 
 
-def _xlsx_rows(file: Path) -> list[list[str]]:
-    # Imported on first use so that CSV users never load openpyxl (which has no type hints).
-    openpyxl = importlib.import_module("openpyxl")
-    try:
-        workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a damaged file
-        raise MSEInputError(f"{file.name} cannot be read as an Excel workbook") from error
-    try:
-        sheet = workbook.worksheets[0]
-        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+def xlsx_text_rows(data: bytes) -> list[list[str]]:
+    """The first sheet's rows as text, read within LIMITS (tabara/core/spreadsheets.py)."""
+    return [[_cell_text(value) for value in row] for row in xlsx_rows(data, LIMITS)]
 
 
 def _cell_text(value: object) -> str:

@@ -120,7 +120,7 @@ def test_missing_and_unreadable_files(tmp_path: Path) -> None:
     with pytest.raises(MSEInputError, match="file not found"):
         read_table(tmp_path / "absent.csv")
     (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
-    with pytest.raises(MSEInputError, match="Excel workbook"):
+    with pytest.raises(MSEInputError, match="could not be opened"):
         read_table(tmp_path / "bad.xlsx")
     (tmp_path / "latin.csv").write_bytes("A,B,count\n1,0,\xe9\n".encode("latin-1"))
     with pytest.raises(MSEInputError, match="UTF-8"):
