@@ -24,7 +24,7 @@ from tabara.core.spreadsheets import SheetLimits, SpreadsheetRejected, xlsx_rows
 from tabara.core.tests.xlsx_crafted import huge_declared_sheet, zip_bomb
 
 LIMITS = SheetLimits(max_bytes=2 * 1024 * 1024, max_rows=5001, max_cols=20)
-ROWS = [["number", "name", "sex"], [1, "Synthetic", "F"]]
+ROWS: list[list[object]] = [["number", "name", "sex"], [1, "Synthetic", "F"]]
 
 
 def naive(data: bytes, cap: float) -> tuple[float, int, bool]:
