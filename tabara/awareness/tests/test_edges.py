@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.core import signing
 from django.test import Client
+from django.utils import translation
 
 from tabara.accounts.roles import Role
 from tabara.awareness import importing, svgmap
@@ -150,6 +151,7 @@ def test_the_manage_page_ignores_a_malformed_comment_number(make_staff) -> None:
     assert page.status_code == 200 and Comment.objects.count() == 1
 
 
+@translation.override("en")  # the reasons are translated; the run's default language is rw
 def test_importer_edges() -> None:
     rows = [
         ["1", "x" * 121, "F", "61", "Youth", "", "80%", "", "", ""],
