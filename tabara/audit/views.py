@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from datetime import UTC
@@ -20,7 +19,7 @@ from tabara.audit.forms import AuditFilterForm
 from tabara.audit.models import AuditAction, AuditEvent
 from tabara.audit.selectors import audit_events_filter, audit_events_visible
 from tabara.audit.services import audit_chain_verify, audit_record
-from tabara.audit.spreadsheet import safe_cell
+from tabara.core.spreadsheets import SafeCsvWriter
 
 PAGE_SIZE = 100
 CSV_HEADER = ["id", "occurred_at_utc", "actor", "organization", "action", "target_type",
@@ -66,13 +65,12 @@ def _csv_lines(events: QuerySet[AuditEvent]) -> Iterator[str]:
         def write(self, value: str) -> str:
             return value
 
-    writer = csv.writer(Line())
+    writer = SafeCsvWriter(Line())
     yield writer.writerow(CSV_HEADER)
     for event in events.iterator(chunk_size=2000):
         organization = event.actor.organization if event.actor is not None else None
         yield writer.writerow(
-            safe_cell(value)
-            for value in (
+            (
                 event.pk,
                 event.occurred_at.astimezone(UTC).isoformat(),
                 event.actor_label,

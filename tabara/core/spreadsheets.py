@@ -203,8 +203,9 @@ class SafeCsvWriter:
     def __init__(self, out: Any, **kwargs: Any) -> None:
         self._writer = csv.writer(out, **kwargs)
 
-    def writerow(self, row: Iterable[Any]) -> None:
-        self._writer.writerow(row_escape(row))
+    def writerow(self, row: Iterable[Any]) -> Any:
+        # csv.writer returns what its file's write() returned: streaming views yield it.
+        return self._writer.writerow(row_escape(row))
 
     def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
         for row in rows:

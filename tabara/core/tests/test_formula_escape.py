@@ -22,6 +22,7 @@ EXPORTS = {
     "tabara/awareness/reporting.py": "tabara/awareness/tests/test_exports_escape.py",
     "tabara/awareness/importing.py": "tabara/awareness/tests/test_exports_escape.py",
     "tabara/prevalence/views.py": "tabara/prevalence/tests/test_exports_escape.py",
+    "tabara/audit/views.py": "tabara/audit/tests/test_audit_viewer.py",
 }
 WRITES = re.compile(r"SafeCsvWriter\(|xlsx_append\(|csv\.writer\(|csv\.DictWriter\(|Workbook\(")
 RAW = re.compile(
