@@ -40,9 +40,19 @@ def test_callbacks_set_no_cookie_and_are_not_cached() -> None:
     assert not response.cookies and response["Cache-Control"] == "no-store"
 
 
-def test_empty_configured_secret_refuses_everything(settings) -> None:
+@pytest.mark.parametrize("wrong", [SECRET[:-1], SECRET + "x", SECRET.upper(), "x"])
+def test_a_near_miss_secret_is_refused(wrong: str) -> None:
+    """Non-empty wrong secrets reach the comparison (an empty segment would not route)."""
+    assert Client().post(f"/gateway/{wrong}/ussd", FORM).status_code == 404
+    assert Client().post(USSD_URL, FORM).status_code == 200  # the same request, right secret
+    assert UssdSession.objects.count() == 1
+
+
+@pytest.mark.parametrize("sent", [SECRET, "x"])
+def test_empty_configured_secret_refuses_everything(settings, sent: str) -> None:
     settings.TABARA_GATEWAY_SECRET = ""
-    assert Client().post("/gateway//ussd", FORM).status_code == 404
+    assert Client().post(f"/gateway/{sent}/ussd", FORM).status_code == 404
+    assert not UssdSession.objects.exists()
 
 
 def test_delivery_reports_are_recorded_and_odd_ones_ignored() -> None:
