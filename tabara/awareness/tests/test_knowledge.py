@@ -136,3 +136,16 @@ def test_staff_write_a_question_and_make_codes(training, staff_client) -> None:
     html = codes.content.decode()
     assert len(re.findall(r"<code>[A-Z2-9]{8}</code>", html)) == 3
     assert len(re.findall(r"http://testserver/en/test/[A-Z2-9]{8}/", html)) == 3
+
+
+def test_the_paper_form_labels_follow_the_language_of_each_request(training, staff_client):
+    """Labels were once translated at import, so every language showed the first one's."""
+    _officer, activity = training
+    client, _user = staff_client(Role.PROGRAMME_OFFICER)
+    pages = {
+        lang: client.get(f"/{lang}/staff/awareness/activities/{activity.pk}/paper/").content
+        for lang in ("rw", "en", "fr")
+    }
+    assert b"Participant number" in pages["en"]
+    assert "Numéro de participant".encode() in pages["fr"]
+    assert b"Nimero y'uwitabiriye" in pages["rw"] or b"Nimero y&#x27;uwitabiriye" in pages["rw"]

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from tabara.accounts.access import staff_required
@@ -63,8 +64,8 @@ def test_questions(request: HttpRequest, activity_id: int) -> HttpResponse:
 
 
 class PaperForm(AnswersForm):
-    number = forms.IntegerField(label=_("Participant number"), min_value=1)
-    phase = forms.ChoiceField(label=_("Test"), choices=Phase.choices)
+    number = forms.IntegerField(label=gettext_lazy("Participant number"), min_value=1)
+    phase = forms.ChoiceField(label=gettext_lazy("Test"), choices=Phase.choices)
 
 
 @require_http_methods(["GET", "POST"])
