@@ -141,7 +141,7 @@ def case_follow_ups_remind(*, now: datetime | None = None) -> int:
     """
     now = now or timezone.now()
     due = (
-        CaseFollowUp.objects.select_for_update()
+        CaseFollowUp.objects.select_for_update(of=("self",))  # the related rows may be null
         .select_related("case", "case__assigned_to", "case__supervisor")
         .filter(done_at__isnull=True, reminded_at__isnull=True, due_on__lte=timezone.localdate(now))
         .order_by("due_on", "id")
