@@ -34,7 +34,7 @@ from tabara.geo.models import AdminUnit, BorderPost
 from tabara.intake.choices import AgeGroup, LocationKind
 from tabara.intake.selectors import access_report_by_id
 from tabara.intake.services.referral import report_mark_referred
-from tabara.search.services import search_index_person
+from tabara.search.services import search_index_person, search_owner_moved
 
 
 @dataclass(frozen=True)
@@ -291,6 +291,7 @@ def case_owner_transfer(*, actor: User, case: Case, to_org: Organization) -> Non
     from_org = case.owner_org_id
     lead = actor if actor.organization_id == to_org.pk and actor.can(Perm.CASE_OPEN) else None
     Case.objects.filter(pk=case.pk).update(owner_org=to_org, assigned_to=lead, supervisor=None)
+    search_owner_moved(case_id=case.pk, owner_org_id=to_org.pk)
     case_event_record(
         case=case, kind=EventKind.TRANSFERRED, actor=actor, subject_org=to_org, note=str(to_org)
     )
