@@ -84,27 +84,29 @@ def case_event_record(
     )
 
 
-@transaction.atomic
-def case_open(
+def case_draft(
     *,
-    user: User,
+    owner_org: Organization | None,
     data: CaseInput,
+    opened_by: User | None = None,
     source: CaseSource = CaseSource.DIRECT,
     report_id: int | None = None,
-    route: bool = True,
+    assigned_to: User | None = None,
 ) -> Case:
-    """Open a case owned by the user's organization; route it when consent allows."""
-    if not user.can(Perm.CASE_OPEN) or user.organization is None:
-        raise CaseNotFound
+    """The case `data` opens, unsaved: what case_open stores and what routing previews.
+
+    One function derives the stored facts (the district from the sector or the border
+    post, whether a border was crossed), so a preview cannot disagree with the case.
+    """
     now = timezone.now()
     district = data.district or (data.origin_sector.parent if data.origin_sector else None)
     if district is None and data.border_post is not None:
         district = data.border_post.district
-    case = Case(
+    return Case(
         source=source,
         report_id=report_id,
-        owner_org=user.organization,
-        opened_by=user,
+        owner_org=owner_org,
+        opened_by=opened_by,
         opened_at=now,
         updated_at=now,
         screening_outcome=data.screening_outcome,
@@ -121,6 +123,28 @@ def case_open(
         summary=data.summary,
         consent_to_share=data.consent_to_share,
         consent_recorded_at=now if data.consent_to_share else None,
+        assigned_to=assigned_to,
+    )
+
+
+@transaction.atomic
+def case_open(
+    *,
+    user: User,
+    data: CaseInput,
+    source: CaseSource = CaseSource.DIRECT,
+    report_id: int | None = None,
+    route: bool = True,
+) -> Case:
+    """Open a case owned by the user's organization; route it when consent allows."""
+    if not user.can(Perm.CASE_OPEN) or user.organization is None:
+        raise CaseNotFound
+    case = case_draft(
+        owner_org=user.organization,
+        data=data,
+        opened_by=user,
+        source=source,
+        report_id=report_id,
         # A case worker who opens a case leads it; an intake officer's waits for a supervisor.
         assigned_to=user if user.can(Perm.CASE_REFER) else None,
     )
