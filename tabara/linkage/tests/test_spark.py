@@ -16,6 +16,7 @@ from tabara.linkage.table import model_columns
 
 pytestmark = [
     pytest.mark.spark,
+    pytest.mark.timeout(900),  # a JVM on a loaded two-core machine
     pytest.mark.skipif(shutil.which("java") is None, reason="make setup installs Java"),
 ]
 
