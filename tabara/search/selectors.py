@@ -17,8 +17,8 @@ from tabara.cases.access import (
 )
 from tabara.cases.choices import ViewScope
 from tabara.cases.models import Case, CasePerson
+from tabara.core.phones import phone_hash
 from tabara.intake.models import Report
-from tabara.intake.phones import phone_hash
 from tabara.intake.selectors import report_list_accessible
 from tabara.search.models import SearchToken
 from tabara.search.query import Query, QueryKind
