@@ -58,8 +58,8 @@ def routing_preview(owner_org_id: int | None, data: CaseInput) -> list[PlannedRe
     The case is drafted by the same function case_open stores it with (case_draft), so the
     facts routed on are those the stored case will have.
     """
-    case = case_draft(owner_org=None, data=data)
-    case.owner_org_id = owner_org_id
+    owner = Organization.objects.filter(pk=owner_org_id).first() if owner_org_id else None
+    case = case_draft(owner_org=owner, data=data)
     return [
         PlannedRecipient(
             organization=org,

@@ -134,11 +134,12 @@ def test_a_transferred_case_is_found_by_its_new_owner_only(
     world: World, make_staff: Callable[..., User]
 ) -> None:
     case_id = world.victims["Gatete"].case_id
+    to_org = Organization.objects.get(short_name="IOM")
     iom = make_staff(
         roles=[Role.CASE_WORKER], organization=Organization.objects.get(short_name="IOM")
     )
     assert found(iom, "Gatete") == []
-    case_owner_transfer(actor=iom, case=Case.objects.get(pk=case_id), to_org=iom.organization)
+    case_owner_transfer(actor=iom, case=Case.objects.get(pk=case_id), to_org=to_org)
     assert found(iom, "Gatete") == ["Jean Gatete", "Jean-Paul Uwimana Gatete"]
     assert found(world.rib, "Gatete") == []
     # A rebuilt index keeps the new owner.
