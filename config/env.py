@@ -49,19 +49,31 @@ def env_mandatory(name: str) -> str:
     return value
 
 
+def _secret_check(label: str, value: str, min_length: int, min_distinct: int) -> str:
+    if len(value) < min_length or len(set(value)) < min_distinct:
+        raise WeakSettingError(
+            f"{label} is too weak: use at least {min_length} random characters "
+            f"(see docs/deploy.md for the command that generates it)."
+        )
+    return value
+
+
 def env_secret(name: str, *, min_length: int, min_distinct: int = 10) -> str:
     """A mandatory secret that looks random enough: long, and not a repeated character.
 
     The thresholds catch placeholders (`x`, `changeme`, `x` * 50), not every weak key: the
     commands in docs/deploy.md generate keys of the right strength.
     """
-    value = env_mandatory(name)
-    if len(value) < min_length or len(set(value)) < min_distinct:
-        raise WeakSettingError(
-            f"{name} is too weak: use at least {min_length} random characters "
-            f"(see docs/deploy.md for the command that generates it)."
-        )
-    return value
+    return _secret_check(name, env_mandatory(name), min_length, min_distinct)
+
+
+def env_secret_list(name: str, *, min_length: int, min_distinct: int = 10) -> list[str]:
+    """A mandatory comma-separated list of secrets, each checked like env_secret's."""
+    values = [item.strip() for item in env_mandatory(name).split(",") if item.strip()]
+    return [
+        _secret_check(f"{name}: key number {position}", value, min_length, min_distinct)
+        for position, value in enumerate(values, start=1)
+    ]
 
 
 def site_url(value: str) -> str:

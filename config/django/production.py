@@ -21,6 +21,7 @@ from config.env import (
     env_list,
     env_mandatory,
     env_secret,
+    env_secret_list,
     env_str,
     site_url,
 )
@@ -44,6 +45,8 @@ for _position, _key in enumerate(TABARA_ENCRYPTION_KEYS, start=1):
 TABARA_RECEIPT_SALT = env_secret("TABARA_RECEIPT_SALT", min_length=32)
 TABARA_PHONE_HASH_KEY = env_secret("TABARA_PHONE_HASH_KEY", min_length=32)
 TABARA_SEARCH_KEY = env_secret("TABARA_SEARCH_KEY", min_length=32)
+# Keys of the audit chain's hashes and anchors: the first signs, all verify (docs/security.md).
+TABARA_AUDIT_KEYS = env_secret_list("TABARA_AUDIT_KEYS", min_length=32)
 TABARA_GATEWAY_SECRET = env_secret("TABARA_GATEWAY_SECRET", min_length=32)
 if not TABARA_GATEWAY_SECRET.replace("-", "").replace("_", "").isalnum():
     raise WeakSettingError("TABARA_GATEWAY_SECRET must use only letters, digits, - and _.")
