@@ -7,6 +7,7 @@ A mandatory secret that is missing stops start-up instead of falling back to a d
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 
 class MissingSettingError(RuntimeError):
@@ -49,13 +50,15 @@ def env_mandatory(name: str) -> str:
     return value
 
 
-def _secret_check(label: str, value: str, min_length: int, min_distinct: int) -> str:
-    if len(value) < min_length or len(set(value)) < min_distinct:
-        raise WeakSettingError(
-            f"{label} is too weak: use at least {min_length} random characters "
-            f"(see docs/deploy.md for the command that generates it)."
-        )
-    return value
+def env_keys(name: str, parse: Callable[[str], object]) -> list[str]:
+    """A mandatory comma-separated list of keys, each accepted by `parse` (current first)."""
+    keys = [key.strip() for key in env_mandatory(name).split(",")]
+    for position, key in enumerate(keys, start=1):
+        try:
+            parse(key)
+        except ValueError as exc:
+            raise WeakSettingError(f"{name}: key number {position} is malformed ({exc}).") from None
+    return keys
 
 
 def env_secret(name: str, *, min_length: int, min_distinct: int = 10) -> str:
@@ -64,16 +67,13 @@ def env_secret(name: str, *, min_length: int, min_distinct: int = 10) -> str:
     The thresholds catch placeholders (`x`, `changeme`, `x` * 50), not every weak key: the
     commands in docs/deploy.md generate keys of the right strength.
     """
-    return _secret_check(name, env_mandatory(name), min_length, min_distinct)
-
-
-def env_secret_list(name: str, *, min_length: int, min_distinct: int = 10) -> list[str]:
-    """A mandatory comma-separated list of secrets, each checked like env_secret's."""
-    values = [item.strip() for item in env_mandatory(name).split(",") if item.strip()]
-    return [
-        _secret_check(f"{name}: key number {position}", value, min_length, min_distinct)
-        for position, value in enumerate(values, start=1)
-    ]
+    value = env_mandatory(name)
+    if len(value) < min_length or len(set(value)) < min_distinct:
+        raise WeakSettingError(
+            f"{name} is too weak: use at least {min_length} random characters "
+            f"(see docs/deploy.md for the command that generates it)."
+        )
+    return value
 
 
 def site_url(value: str) -> str:

@@ -33,6 +33,18 @@ class AnchorError(ValueError):
     """A line that claims to be an anchor but is malformed or not signed by a known key."""
 
 
+KEY_MIN_LENGTH = 32
+
+
+def audit_key_check(key: str) -> str:
+    """Refuse (ValueError) a key too short or too repetitive to be a random secret."""
+    if len(key) < KEY_MIN_LENGTH or len(set(key)) < 10:
+        raise ValueError(
+            f"use at least {KEY_MIN_LENGTH} random characters (docs/deploy.md generates one)"
+        )
+    return key
+
+
 def key_id(key: str) -> str:
     """The public name of an audit key: 16 hex digits of a hash of it."""
     return hashlib.sha256(b"tabara audit key id\x00" + key.encode("utf-8")).hexdigest()[:16]

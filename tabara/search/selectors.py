@@ -8,8 +8,8 @@ from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
 from tabara.cases.access import case_list_accessible, person_list_accessible
 from tabara.cases.models import Case, CasePerson
+from tabara.core.phones import phone_hash
 from tabara.intake.models import Report
-from tabara.intake.phones import phone_hash
 from tabara.intake.selectors import report_list_accessible
 from tabara.search.models import SearchToken
 from tabara.search.query import Query, QueryKind
