@@ -23,6 +23,7 @@ from typing import IO, Any, BinaryIO
 from django.conf import settings
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
+from django.utils import translation
 
 from tabara.audit.chain import GENESIS, AnchorError
 from tabara.audit.models import AuditAction
@@ -280,7 +281,8 @@ def _restored_audit_check(manifest: Manifest) -> None:
         anchors = audit_anchors_read(manifest.audit_anchor)
     except AnchorError as exc:
         raise BackupError(f"The archive's audit anchor is refused: {exc}.") from exc
-    verdict = audit_chain_verify(anchors)
+    with translation.override("en"):  # the other refusals are in English too
+        verdict = audit_chain_verify(anchors)
     if not verdict.ok:
         raise BackupError(f"The restored audit chain does not verify: {verdict.reason}.")
 

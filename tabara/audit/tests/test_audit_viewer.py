@@ -104,3 +104,6 @@ def test_verification_says_intact_then_names_the_first_tampered_event(offices) -
         AuditEvent.objects.filter(pk=victim.pk).update(target_id="10")
     page = client.get("/en/staff/audit/verify/").content.decode()
     assert "Broken." in page and f"number {victim.pk}" in page
+    assert "its content does not match its keyed hash" in page
+    page = client.get("/fr/staff/audit/verify/").content.decode()
+    assert "son contenu ne correspond pas à son empreinte à clé" in page

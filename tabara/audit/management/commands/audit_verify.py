@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 
 from tabara.audit.chain import Anchor, AnchorError
 from tabara.audit.services import audit_anchors_read, audit_chain_verify
@@ -27,8 +28,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        with translation.override("en"):  # like every command's output; the viewer translates
+            self.verify(options["anchor"])
+
+    def verify(self, paths: list[Path]) -> None:
         anchors: list[Anchor] = []
-        for path in options["anchor"]:
+        for path in paths:
             try:
                 found = audit_anchors_read(path.read_text(encoding="utf-8", errors="replace"))
             except OSError as exc:
