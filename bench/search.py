@@ -41,8 +41,8 @@ from tabara.accounts.models import Organization  # noqa: E402
 from tabara.cases.choices import PersonRole  # noqa: E402
 from tabara.cases.models import Case, CasePerson  # noqa: E402
 from tabara.referrals.models import Referral, ReferralStatus, ViewScope  # noqa: E402
-from tabara.search.blind import person_tokens  # noqa: E402
 from tabara.search.models import SearchToken  # noqa: E402
+from tabara.search.services import search_token_rows  # noqa: E402
 
 KINYARWANDA = (  # noqa: SIM905 - a block of names reads better than quoted strings
     "Uwimana Habimana Hakizimana Nsengimana Niyonzima Mukamana Uwase Ishimwe Irakoze Ineza "
@@ -100,9 +100,11 @@ def fill(n_cases: int) -> None:
         clear = [(p.full_name, p.phone, p.identity_number) for p in people]
         made_people = CasePerson.objects.bulk_create(people)
         SearchToken.objects.bulk_create(
-            SearchToken(token=token, person_id=person.pk)
+            row
             for person, (name, phone, nin) in zip(made_people, clear, strict=True)
-            for token in person_tokens(full_name=name, phone=phone, identity_number=nin)
+            for row in search_token_rows(
+                person=person, case=person.case, full_name=name, phone=phone, identity_number=nin
+            )
         )
         Referral.objects.bulk_create(referrals)
 

@@ -34,6 +34,7 @@ class Form:
     method: str
     controls: list[Control] = field(default_factory=list)
     submits: list[tuple[str, str]] = field(default_factory=list)  # named submit buttons
+    formactions: dict[tuple[str, str], str] = field(default_factory=dict)  # their formaction
 
     def named(self, name: str) -> list[Control]:
         return [control for control in self.controls if control.name == name]
@@ -62,9 +63,10 @@ class _FormParser(HTMLParser):
         submit = (tag == "button" and attrs.get("type", "submit") == "submit") or (
             tag == "input" and attrs.get("type", "text") in {"submit", "image"}
         )
-        if submit:
-            if name:
-                self._form.submits.append((name, attrs.get("value", "")))
+        if submit and name:
+            self._form.submits.append((name, attrs.get("value", "")))
+            if "formaction" in attrs:
+                self._form.formactions[(name, attrs.get("value", ""))] = attrs["formaction"]
         elif tag == "input" and name:
             kind = attrs.get("type", "text").lower()
             self._form.controls.append(

@@ -113,8 +113,12 @@ def _dedupe(args: argparse.Namespace) -> int:
 
 def main(argv: list[str]) -> int:
     """Run `tabara link` with the arguments after the command name."""
+    from django.conf import settings
+
     from tabara.linkage.reading import InputUnreadable
 
+    if not settings.configured:  # a command-line run: phone messages need no translation
+        settings.configure(USE_I18N=False)
     try:
         args = _parser().parse_args(argv)
         return _dedupe(args)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from tabara.intake.phones import phone_normalise
+from tabara.core.phones import phone_normalise
 from tabara.linkage.birth import Birth, BirthInvalid, Precision, birth_parse
 from tabara.linkage.names import name_key, name_stems
 from tabara.linkage.nin import NINInvalid, nin_conflicts, nin_parse
@@ -101,9 +101,8 @@ def record_prepare(values: dict[str, str], *, line: int, today: dt.date) -> Prep
     phone = values.get("phone", "").strip()
     if phone:
         record.phone = _phone(phone)
-        if len(record.phone) < 9:
-            record.problems.append(f"phone {phone!r} is too short to be a number: ignored")
-            record.phone = ""
+        if not record.phone:
+            record.problems.append(f"phone {phone!r} is not a valid number: ignored")
     district = values.get("district", "").strip()
     if district:
         if district.isdigit() and len(district) == 1:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import csv
 import itertools
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,6 +82,24 @@ def test_bad_rows_are_reported_by_line_and_do_not_stop_the_command(tmp_path, cap
         assert line in errors
     with out.open(newline="") as handle:
         assert [row["record_id"] for row in csv.DictReader(handle)] == ["a1", "a3", "a5"]
+
+
+def test_the_installed_command_runs_without_django_settings(tmp_path) -> None:
+    """As a person runs it: the `tabara` script, no DJANGO_SETTINGS_MODULE in the environment."""
+    source = tmp_path / "two.csv"
+    source.write_text(
+        "record_id,source,full_name,phone\n1,a,Uwase Marie,0788 123 456\n"
+        "2,b,Mariya UWASE,+250788123456\n",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    done = subprocess.run(  # noqa: S603 - the project's own command
+        [str(Path(sys.executable).with_name("tabara")), "link", "dedupe", str(source),
+         "--output", str(tmp_path / "c.csv")],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "2 records, 0 problems" in done.stdout
 
 
 def test_a_file_without_the_required_columns_is_refused(tmp_path, capsys) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tabara.intake.phones import phone_normalise
+from tabara.core.phones import phone_normalise
 
 MOBILE = st.builds(
     lambda prefix, rest: f"7{prefix}{rest}",
