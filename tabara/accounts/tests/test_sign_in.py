@@ -103,7 +103,7 @@ def test_sign_in_switches_to_the_language_the_user_chose(make_staff) -> None:
     client = Client()
     response = client.post(
         URL + "?next=/en/staff/reports/",
-        {"username": user.username, "password": PASSWORD, "otp_token": current_code(user)},
+        {"username": user.username, "password": PASSWORD, "otp_token": totp_code(user)},
     )
     # Signed in on the English page, the inbox opens in French.
     assert response["Location"] == "/fr/staff/reports/"

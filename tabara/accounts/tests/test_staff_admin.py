@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tabara.accounts.models import Invitation, Organization, RecoveryCodeDevice, User
