@@ -32,7 +32,9 @@ setup: system-deps $(STAMP) messages
 install-runtime: runtime-system-deps $(RUNTIME_STAMP) runtime-messages
 
 # Debian packages: chromium for browser tests and screenshots, gettext for translations,
-# a Java runtime for the Spark linkage backend (pyspark in local mode).
+# a Java runtime for the Spark linkage backend (pyspark in local mode), nginx-light (about
+# 1 MB) so that tests/test_nginx_config.py runs deploy/nginx/tabara.conf for real (on a
+# desktop with systemd Debian also starts it: `systemctl disable --now nginx` if unwanted).
 runtime-system-deps:
 	@command -v msgfmt >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; }
@@ -42,6 +44,7 @@ system-deps:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing="$$missing nginx-light"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \

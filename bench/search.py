@@ -20,7 +20,6 @@ SQLite goes to $TABARA_VAR_DIR (default var/bench-search/) in WAL mode, as in pr
 
 from __future__ import annotations
 
-import argparse
 import random
 import statistics
 import sys
@@ -155,13 +154,7 @@ def measure(client: Client, queries: list[str]) -> tuple[float, float, int, floa
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--cases", type=int, default=200_000)
-    parser.add_argument("--runs", type=int, default=60)
-    parser.add_argument("--tiny", action="store_true", help="300 cases, 5 runs (CI)")
-    args = parser.parse_args()
-    if args.tiny:
-        args.cases, args.runs = 300, 5
+    args = world.options(__doc__)
     world.prepare(args.cases, fill, f"{2 * args.cases} people")
     client = world.supervisor("bench-searcher")
     rng = random.Random(7)
