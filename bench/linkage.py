@@ -94,6 +94,7 @@ def phase_febrl_splink(links: int) -> dict[str, Any]:
     import pyarrow as pa
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    from splink.blocking_rule_library import CustomRule
 
     a, b, truth = _febrl(links)
     started = time.monotonic()
@@ -119,7 +120,7 @@ def phase_febrl_splink(links: int) -> dict[str, Any]:
         ],
         blocking_rules_to_generate_predictions=[
             block_on("given_name", "surname"),
-            "l.given_name = r.surname AND l.surname = r.given_name",
+            CustomRule("l.given_name = r.surname AND l.surname = r.given_name"),
             block_on("date_of_birth"),
             block_on("soc_sec_id"),
             block_on("state", "address_1"),
@@ -247,7 +248,9 @@ def generate(path: Path, records: int) -> Path:
 
 
 def _cluster_scores(ids: list[str], cluster: list[int], truth: dict[str, int]) -> dict[str, float]:
-    pairs = lambda counts: sum(n * (n - 1) // 2 for n in counts.values())  # noqa: E731
+    def pairs(counts: Counter[Any]) -> int:
+        return sum(n * (n - 1) // 2 for n in counts.values())
+
     found = Counter(cluster)
     true = Counter(truth[record_id] for record_id in ids)
     both = Counter(zip(cluster, (truth[record_id] for record_id in ids), strict=True))

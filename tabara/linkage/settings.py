@@ -14,7 +14,7 @@ and Spark read alike), so one model runs on both backends.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
@@ -139,7 +139,7 @@ def blocking_rules() -> list[Any]:
 def person_settings(
     *,
     probability_two_random_records_match: float,
-    link_type: str = "dedupe_only",
+    link_type: Literal["link_only", "link_and_dedupe", "dedupe_only"] = "dedupe_only",
     extra_comparisons: tuple[Any, ...] = (),
     extra_blocking: tuple[Any, ...] = (),
 ) -> SettingsCreator:
