@@ -10,6 +10,9 @@
    through the path of `tabara link dedupe` (read and fold, train, predict, cluster at
    p >= 0.5) on DuckDB: wall time per step, peak memory (the whole process's maximum
    resident set), and F1 of the clusters against the generator's truth.
+3. Coverage: populations of known size captured independently by 4 agencies, linked and
+   estimated (stepwise MSE) at p >= 0.5, 0.9 and 0.99: how many 95% intervals cover the
+   true size, for the generator's moderate and hard variation (not in --tiny).
 
 Each part runs in its own process, so each peak memory is its own. Aims (issue #14):
 FEBRL4 F1 >= 0.999; 1,000,000 records in under 10 minutes on this 2-core machine.
@@ -17,6 +20,7 @@ FEBRL4 F1 >= 0.999; 1,000,000 records in under 10 minutes on this 2-core machine
 Usage:
   .venv/bin/python bench/linkage.py                   # FEBRL4 + 1,000,000 generated records
   .venv/bin/python bench/linkage.py --records 200000  # a smaller generated list
+  .venv/bin/python bench/linkage.py --only coverage --seeds 10   # interval coverage
   .venv/bin/python bench/linkage.py --tiny            # 300 FEBRL4 links, 1,000 records (CI)
 """
 
@@ -283,6 +287,49 @@ def phase_generated(path: Path) -> dict[str, Any]:
     }
 
 
+def phase_coverage(variation: str, seeds: int, people: int) -> dict[str, Any]:
+    """How often the 95% interval covers the known number of people, at three thresholds."""
+    from tabara.linkage import synthetic
+    from tabara.linkage.prevalence import estimates_by_threshold
+    from tabara.linkage.reading import records_read
+
+    covered: dict[str, int] = {}
+    ratios: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-coverage-") as folder:
+        path = Path(folder) / "records.csv"
+        for seed in range(seeds):
+            rows = list(
+                synthetic.population_records(
+                    people=people, sources=SOURCES, capture=0.35, seed=100 + seed,
+                    variation=getattr(synthetic, variation),
+                )
+            )  # fmt: skip
+            synthetic.records_write(path, rows)
+            records = records_read(path, today=dt.date(2026, 6, 30)).records
+            for e in estimates_by_threshold(records):
+                key = f"{e.threshold}"
+                covered[key] = covered.get(key, 0) + (e.low <= people <= e.high)
+                ratios.setdefault(key, []).append(e.estimate / people)
+    return {
+        "covered": covered,
+        "median_ratio": {k: sorted(v)[len(v) // 2] for k, v in ratios.items()},
+    }
+
+
+def _report_coverage(seeds: int, people: int) -> None:
+    for variation in ("MODERATE", "HARD"):
+        r = _run_phase(
+            ["--phase", "coverage", "--variation", variation, "--seeds", str(seeds),
+             "--people", str(people)]
+        )  # fmt: skip
+        cells = ", ".join(
+            f"p >= {k}: {r['covered'][k]}/{seeds} covered, median estimate/true "
+            f"{r['median_ratio'][k]:.2f}"
+            for k in r["covered"]
+        )
+        print(f"coverage {variation.lower()} ({people} people, 4 agencies at 0.35): {cells}")
+
+
 def _run_phase(argv: list[str]) -> dict[str, Any]:
     done = subprocess.run(
         [sys.executable, __file__, *argv], capture_output=True, text=True, check=False
@@ -310,6 +357,10 @@ def main() -> None:
     parser.add_argument("--tiny", action="store_true", help="CI's smoke run")
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--links", type=int, default=5000, help="FEBRL4 true links to use")
+    parser.add_argument("--only", choices=("febrl", "generated", "coverage"), help="one part")
+    parser.add_argument("--seeds", type=int, default=10, help="coverage: seeds per variation")
+    parser.add_argument("--people", type=int, default=600, help="coverage: population size")
+    parser.add_argument("--variation", help=argparse.SUPPRESS)
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     parser.add_argument("--path", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -321,13 +372,26 @@ def main() -> None:
             "febrl-splink": lambda: phase_febrl_splink(args.links),
             "febrl-tabara": lambda: phase_febrl_tabara(args.links),
             "generated": lambda: phase_generated(Path(args.path)),
+            "coverage": lambda: phase_coverage(args.variation, args.seeds, args.people),
         }
         result = runs[args.phase]()
         print(json.dumps({**result, "peak_mb": _peak_mb()}))
         return
     links, records = (300, 1000) if args.tiny else (args.links, args.records)
-    print(f"{_machine()}; FEBRL4 with {links} true links; {records} generated records")
-    print(f"threshold p >= {THRESHOLD}, trained without labels, DuckDB")
+    if args.only == "coverage":
+        print(_machine())
+    else:
+        print(f"{_machine()}; FEBRL4 with {links} true links; {records} generated records")
+        print(f"threshold p >= {THRESHOLD}, trained without labels, DuckDB")
+    if args.only in (None, "febrl"):
+        _report_febrl(links)
+    if args.only in (None, "generated"):
+        _report_generated(records)
+    if args.only == "coverage" or (args.only is None and not args.tiny):
+        _report_coverage(args.seeds, args.people)
+
+
+def _report_febrl(links: int) -> None:
     print("| model | P | R | F1 | pairs | train s | predict s | peak MB |")
     febrl = {}
     for name in ("febrl-splink", "febrl-tabara"):
@@ -340,6 +404,9 @@ def main() -> None:
         f"ratio F1 tabara/splink on FEBRL4: "
         f"{febrl['febrl-tabara']['f1'] / febrl['febrl-splink']['f1']:.4f}"
     )
+
+
+def _report_generated(records: int) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-linkage-") as folder:
         path = Path(folder) / "records.csv"
         started = time.monotonic()

@@ -150,6 +150,31 @@ def _predict_and_cluster(linker: Linker, threshold: float, n_records: int) -> tu
     return cluster, pairs
 
 
+def link_at_thresholds(
+    columns: dict[str, list[Any]], n_records: int, thresholds: tuple[float, ...]
+) -> dict[float, list[int]]:
+    """One training and one prediction on DuckDB, clustered at each threshold."""
+    if len(columns["unique_id"]) < 2:
+        return {threshold: list(range(n_records)) for threshold in thresholds}
+    model, _ = model_train(columns)
+    linker = _duckdb_linker(_arrow(columns), model)
+    predictions = linker.inference.predict(threshold_match_probability=min(thresholds))
+    clusters = {}
+    for threshold in thresholds:
+        clustered = cast(
+            Any,
+            linker.clustering.cluster_pairwise_predictions_at_threshold(
+                predictions, threshold_match_probability=threshold
+            ),
+        ).as_pyarrow_table()
+        clusters[threshold] = _clusters_from(
+            clustered.column("unique_id").to_pylist(),
+            clustered.column("cluster_id").to_pylist(),
+            n_records,
+        )
+    return clusters
+
+
 def link(
     columns: dict[str, list[Any]], n_records: int, *, threshold: float, backend: str = "duckdb"
 ) -> LinkResult:
