@@ -66,6 +66,7 @@ from tests.url_access import Relation, Staff
 # Staff URLs that take a POST but offer nothing to type: a button is the whole form.
 NO_FORM: dict[str, str] = {
     "accounts:organization_deactivate": "a button on another organization's page",
+    "accounts:staff_reactivate": "a button on a deactivated account's page",
     "intake:inbox": "answers a POST as a GET; its one form is the GET filter",
     "notifications:list": "a button that marks one alert as read",
 }
