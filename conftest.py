@@ -14,6 +14,7 @@ from tabara.accounts.tests.factories import signed_in, staff_factory
 from tabara.audit import triggers
 from tabara.geo.selectors import choices_forget
 from tabara.geo.services import geography_load
+from tabara.notifications.tests.fake_africastalking import FakeAfricasTalking
 
 pytest_plugins = ["tabara.core.tests.browser"]
 
@@ -85,3 +86,18 @@ def staff_client(make_staff: Callable[..., User]) -> Callable[..., tuple[Client,
         return signed_in(user), user
 
     return build
+
+
+@pytest.fixture
+def fake_sms(settings) -> Iterator[FakeAfricasTalking]:
+    """Outbound SMS goes to a local fake that speaks Africa's Talking's HTTP API."""
+    with FakeAfricasTalking(api_key="test-key") as fake:
+        settings.USE_AFRICASTALKING = True
+        settings.AFRICASTALKING = {
+            "base_url": fake.base_url,
+            "username": "sandbox",
+            "api_key": "test-key",
+            "sender_id": "TABARA",
+            "timeout": 5,
+        }
+        yield fake

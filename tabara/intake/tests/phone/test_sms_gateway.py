@@ -57,15 +57,15 @@ def test_status_takes_the_receipt_digits_in_any_spelling(text: str, lang: str) -
     assert (command.kind, command.lang, command.receipt) == ("status", lang, "1234567890123456")
 
 
-def test_an_empty_message_or_a_keyword_never_becomes_a_report(gateway_api) -> None:
+def test_an_empty_message_or_a_keyword_never_becomes_a_report(fake_sms) -> None:
     client = Client()
     for text in ("", "   ", "HELP", "ARRÊT", "ÉTAT 12", "yes"):
         assert sms(client, text=text, sender=f"+25078800{len(text):04d}") == 200
     assert not Report.objects.exists()
-    assert gateway_api.messages[0].message == SMS["rw"]["help"]
+    assert fake_sms.messages[0].message == SMS["rw"]["help"]
 
 
-def test_the_reply_goes_from_the_short_code_texted_with_its_link_id(gateway_api) -> None:
+def test_the_reply_goes_from_the_short_code_texted_with_its_link_id(fake_sms) -> None:
     client = Client()
     response = client.post(
         f"/gateway/{SECRET}/sms/inbound",
@@ -73,18 +73,18 @@ def test_the_reply_goes_from_the_short_code_texted_with_its_link_id(gateway_api)
          "id": "ATXid_in_1", "linkId": "SampleLinkId123", "networkCode": "63510"},
     )  # fmt: skip
     assert response.status_code == 200
-    reply = gateway_api.messages[0]
+    reply = fake_sms.messages[0]
     assert reply.sender == "7080" and reply.link_id == "SampleLinkId123" and reply.to == [PHONE]
     sms(client, text="AIDE", sender="+250722000111")  # the helper texts "1234", no linkId
-    assert gateway_api.messages[1].sender == "1234" and gateway_api.messages[1].link_id == ""
+    assert fake_sms.messages[1].sender == "1234" and fake_sms.messages[1].link_id == ""
 
 
-def test_fifteen_identical_messages_in_a_second_give_one_report_and_one_reply(gateway_api) -> None:
+def test_fifteen_identical_messages_in_a_second_give_one_report_and_one_reply(fake_sms) -> None:
     client = Client()
     text = "Auto-reply: a man keeps three girls at a bar in Rubavu"
     for n in range(15):
         assert sms(client, text=text, gateway_id=f"ATXid_burst_{n}") == 200
-    assert Report.objects.count() == 1 and len(gateway_api.messages) == 1
+    assert Report.objects.count() == 1 and len(fake_sms.messages) == 1
     sms(client, text="Another thing: they took her passport")  # new words are a new report
     assert Report.objects.count() == 2
 
@@ -98,7 +98,7 @@ def _opted_in_report_with_queued_sms() -> tuple[Report, Notification]:
     return report, Notification.objects.get()
 
 
-def test_stop_cancels_queued_messages_and_erases_the_number_everywhere(gateway_api) -> None:
+def test_stop_cancels_queued_messages_and_erases_the_number_everywhere(fake_sms) -> None:
     report, queued = _opted_in_report_with_queued_sms()
     assert queued.status == NotificationStatus.PENDING and queued.phone == PHONE
     sms(Client(), text="Stop please")
@@ -110,10 +110,10 @@ def test_stop_cancels_queued_messages_and_erases_the_number_everywhere(gateway_a
     assert not notification_deliver(notification_id=queued.pk)  # nothing goes out later
     report.status = "referred"
     assert not report_status_notify(report=report, event_key="status:2")
-    assert [m.message for m in gateway_api.messages] == [SMS["en"]["stopped"]]
+    assert [m.message for m in fake_sms.messages] == [SMS["en"]["stopped"]]
 
 
-def test_the_bulk_sms_opt_out_notice_is_a_stop(gateway_api) -> None:
+def test_the_bulk_sms_opt_out_notice_is_a_stop(fake_sms) -> None:
     report, queued = _opted_in_report_with_queued_sms()
     response = Client().post(OPT_OUT_URL, {"senderId": "TABARA", "phoneNumber": PHONE})
     assert response.status_code == 200
@@ -123,7 +123,7 @@ def test_the_bulk_sms_opt_out_notice_is_a_stop(gateway_api) -> None:
     assert Client().post(OPT_OUT_URL, {"senderId": "TABARA"}).status_code == 400
 
 
-def _sent(gateway_api) -> Notification:
+def _sent(fake_sms) -> Notification:
     notification_enqueue(
         event_key="e1", channel=NotificationChannel.SMS, subject="", body="x", phone=PHONE
     )
@@ -135,10 +135,8 @@ def _sent(gateway_api) -> Notification:
 
 
 @pytest.mark.parametrize("status", ["Sent", "Submitted", "Buffered", "Success"])
-def test_every_documented_progress_status_is_recorded_on_its_outbox_row(
-    gateway_api, status
-) -> None:
-    row = _sent(gateway_api)
+def test_every_documented_progress_status_is_recorded_on_its_outbox_row(fake_sms, status) -> None:
+    row = _sent(fake_sms)
     data = {"id": row.provider_id, "status": status, "phoneNumber": PHONE, "networkCode": "63510"}
     response = Client().post(DELIVERY_URL, data)
     assert response.status_code == 200
@@ -152,17 +150,17 @@ def test_every_documented_progress_status_is_recorded_on_its_outbox_row(
     [("Rejected", ""), ("Failed", "UserDoesNotExist"), ("Failed", "DeliveryFailure"),
      ("Failed", "UserInBlackList"), ("Rejected", "InvalidLinkId")],
 )  # fmt: skip
-def test_final_failures_are_final(gateway_api, status, reason) -> None:
-    row = _sent(gateway_api)
+def test_final_failures_are_final(fake_sms, status, reason) -> None:
+    row = _sent(fake_sms)
     Client().post(DELIVERY_URL, {"id": row.provider_id, "status": status, "phoneNumber": PHONE,
                                  "networkCode": "63510", "failureReason": reason,
                                  "retryCount": "0"})  # fmt: skip
     row.refresh_from_db()
     assert row.status == NotificationStatus.FAILED and row.delivery_reason == reason
-    assert not notification_deliver(notification_id=row.pk) and len(gateway_api.messages) == 1
+    assert not notification_deliver(notification_id=row.pk) and len(fake_sms.messages) == 1
 
 
-def test_a_blacklisted_number_is_forgotten_like_stop(gateway_api) -> None:
+def test_a_blacklisted_number_is_forgotten_like_stop(fake_sms) -> None:
     report, queued = _opted_in_report_with_queued_sms()
     assert notification_deliver(notification_id=queued.pk)
     queued.refresh_from_db()
@@ -172,8 +170,8 @@ def test_a_blacklisted_number_is_forgotten_like_stop(gateway_api) -> None:
     assert report.contact_phone == "" and not report.wants_contact
 
 
-def test_an_undocumented_status_is_ignored(gateway_api) -> None:
-    row = _sent(gateway_api)
+def test_an_undocumented_status_is_ignored(fake_sms) -> None:
+    row = _sent(fake_sms)
     Client().post(DELIVERY_URL, {"id": row.provider_id, "status": "Delivered"})
     row.refresh_from_db()
     assert row.delivery_status == "" and not SmsDeliveryReport.objects.exists()
@@ -183,8 +181,8 @@ REFUSALS = [(403, "InvalidPhoneNumber"), (404, "UnsupportedNumberType"), (406, "
 
 
 @pytest.mark.parametrize(("code", "status"), REFUSALS)
-def test_a_permanent_refusal_is_not_retried(gateway_api, code, status) -> None:
-    gateway_api.refuse[PHONE] = (code, status)
+def test_a_permanent_refusal_is_not_retried(fake_sms, code, status) -> None:
+    fake_sms.refuse[PHONE] = (code, status)
     notification_enqueue(
         event_key="e2", channel=NotificationChannel.SMS, subject="", body="x", phone=PHONE
     )
@@ -207,9 +205,9 @@ def test_the_sandbox_application_uses_the_sandbox_host() -> None:
     )
 
 
-def test_send_sms_speaks_the_documented_form_fields(gateway_api) -> None:
+def test_send_sms_speaks_the_documented_form_fields(fake_sms) -> None:
     send_sms(to=[PHONE], message="hi", sender="7080", link_id="L1")
-    sent = gateway_api.messages[0]
+    sent = fake_sms.messages[0]
     assert (sent.username, sent.to, sent.sender, sent.link_id) == ("sandbox", [PHONE], "7080", "L1")
 
 
