@@ -125,7 +125,7 @@ def test_an_xlsx_list_is_read_like_a_csv_one(tmp_path) -> None:
     book = Workbook()
     sheet = book.active
     sheet.append(["Record_ID", "Source", "Full_Name", "Sex", "Birth_Date", "Age", "NIN", "Phone"])
-    sheet.append(["x1", "police", "UWASE Marie", "F", dt.datetime(2008, 3, 14), None,
+    sheet.append(["x1", "police", "UWASE Marie", "F", dt.date(2008, 3, 14), None,
                   None, 788123456])  # fmt: skip
     sheet.append(["x2", "isange", "Mariya Uwase", "f", "2008", None, None, "0788 123 456"])
     sheet.append(["x3", "isange", "Habimana Jean", "M", None, 30.0, 1199580012345067, None])
