@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from tabara.accounts.roles import Role
@@ -15,14 +14,10 @@ from tabara.awareness.services.articles import email_key
 from tabara.awareness.tests.factories import make_article
 from tabara.notifications.models import Notification
 
+# Rate limits and sign-in throttles live in the cache: each test starts clean.
+pytestmark = pytest.mark.usefixtures("db", "fresh_limits")
+
 EMAIL = "visitor@example.org"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits(db: None):
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

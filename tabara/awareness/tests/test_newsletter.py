@@ -6,7 +6,6 @@ import re
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
@@ -21,14 +20,10 @@ from tabara.awareness.tasks import newsletter_deliver_task
 from tabara.awareness.tokens import make_token
 from tabara.notifications.models import Notification
 
+# Rate limits and sign-in throttles live in the cache: each test starts clean.
+pytestmark = pytest.mark.usefixtures("db", "fresh_limits")
+
 EMAIL = "reader@example.org"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits(db: None):
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def link_in(notification: Notification) -> str:
