@@ -2,7 +2,7 @@
 
 A throwaway server over a fresh SQLite database with the demo data; Debian's Chromium on a
 1280x800 desktop. The breach register (the demo 'admin' records one synthetic breach first)
-and the subject-access page of a person in a demo case (the demo 'supervisor' of the
+and the subject-access page of a person in a demo case (the demo NCDA supervisor 'ncdaboss', of the
 owning organization), each in English and in Kinyarwanda.
 
 Usage: .venv/bin/python scripts/screenshots_privacy.py [--out DIR]
@@ -49,11 +49,17 @@ def breach_register(out: Path) -> None:
 
 
 def subject_access(out: Path) -> None:
-    with demo_site("supervisor") as (base, browser, account):
+    with demo_site("ncdaboss") as (base, browser, account):
         page = browser.new_context(viewport=DESKTOP).new_page()
-        sign_in(page, base, "supervisor", account["password"], account["secret"])
+        sign_in(page, base, "ncdaboss", account["password"], account["secret"])
         page.goto(f"{base}/en/staff/cases/")
-        page.click("tbody tr:first-child a")
+        cases = [a.get_attribute("href") for a in page.locator("tbody tr a").all()]
+        for href in cases:  # the first demo case of the supervisor's own with a person in it
+            page.goto(f"{base}{href}")
+            if page.locator("text=Personal data held").count():
+                break
+        else:
+            raise SystemExit("No demo case lists a person with 'Personal data held'")
         page.click("text=Personal data held")
         shoot(page, out / "subject-access.png")
         page.goto(page.url.replace("/en/", "/rw/", 1))
