@@ -31,7 +31,10 @@ def test_demo_shows_casework_in_use_and_searchable_people() -> None:
     demo_load(with_villages=False)
     demo_load(with_villages=False)  # a second load adds nothing
     child = Case.objects.get(owner_org__short_name="NCDA")
-    assert child.assigned_to.username == "ncda" and child.supervisor.username == "ncdaboss"
+    assert (child.assigned_to_id, child.supervisor_id) == (
+        User.objects.get(username="ncda").pk,
+        User.objects.get(username="ncdaboss").pk,
+    )
     assert CaseNote.objects.filter(case=child).count() == 3
     assert CaseNote.objects.filter(corrects__isnull=False).count() == 1
     assert {s.service_type: s.status for s in CaseService.objects.filter(case=child)} == {
