@@ -24,7 +24,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Page, Response, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    FilePayload,
+    Page,
+    Response,
+    sync_playwright,
+)
 
 from tabara.attachments.picture import advert_picture
 from tabara.core.chromium import DESKTOP, PHONE, launch
@@ -247,7 +254,7 @@ def report_with_photo(phone: BrowserContext, base: str, out: Path) -> None:
     )
     page.set_input_files(
         "input[name=attachments]",
-        files=[{"name": "job-advert.jpg", "mimeType": "image/jpeg", "buffer": advert_picture()}],
+        files=[FilePayload(name="job-advert.jpg", mimeType="image/jpeg", buffer=advert_picture())],
     )
     shoot(page, out / "report-photo-phone.png")
     page.close()
