@@ -94,9 +94,15 @@ def main() -> int:
         f"rule set {ruleset.version}, {len(scenarios)} public scenarios, "
         f"{len(ruleset.indicators)} questions; one process"
     )
-    report("before (fixed ranking)", [walk(v, fixed_ranking) for v in scenarios])
+    before = [walk(v, fixed_ranking) for v in scenarios]
+    report("before (fixed ranking)", before)
     after = [walk(v, decision_theoretic) for v in scenarios]
     report("after (expected information gain)", after)
+    for label in ("reached", "length"):
+        ratio = statistics.median(getattr(w, label) for w in after) / max(
+            1, statistics.median(getattr(w, label) for w in before)
+        )
+        print(f"ratio median questions until {label}, after/before: {ratio:.2f}")
     held_out(scenarios)
     steps = [dict(list(w.answers.items())[:k]) for w in after for k in range(w.length)]
     wall, cpu = [], []

@@ -68,6 +68,12 @@ EXPECTED_LINES: dict[str, list[str]] = {
         rf"generated: P {NUMBER} R {NUMBER} F1 {NUMBER}",
         rf"ratio total time / the 600 s aim: {NUMBER}",
     ],
+    "interview.py": [
+        r"rule set rw-2026\.1, \d+ public scenarios, \d+ questions; one process",
+        r"wrong ends: none",
+        rf"ratio median questions until reached, after/before: {NUMBER}",
+        r"question choice over the \d+ steps of these walks, 5 passes each",
+    ],
     "screening.py": [
         r"evaluator, rule set rw-2026\.1: 200 random answer sets .* 2 passes",
         r"start-up, median of 3 runs each",

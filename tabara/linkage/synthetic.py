@@ -11,13 +11,13 @@ district of another stage of the journey. Used by the tests and bench/linkage.py
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tabara.core.spreadsheets import SafeCsvWriter
 from tabara.linkage.records import COLUMNS
 
 PREFIXES = (
@@ -218,8 +218,8 @@ def population_records(
 def records_write(path: Path, rows: list[tuple[int, dict[str, str]]]) -> dict[str, int]:
     """Write the records as the CSV `tabara link dedupe` reads; the truth record_id -> person."""
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-        writer.writeheader()
+        writer = SafeCsvWriter(handle)
+        writer.writerow(COLUMNS)
         for _, record in rows:
-            writer.writerow(record)
+            writer.writerow(record.get(column, "") for column in COLUMNS)
     return {record["record_id"]: person_id for person_id, record in rows}
