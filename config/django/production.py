@@ -41,6 +41,8 @@ for _position, _key in enumerate(TABARA_ENCRYPTION_KEYS, start=1):
         raise WeakSettingError(
             f"TABARA_ENCRYPTION_KEYS: key number {_position} is malformed ({_exc})."
         ) from None
+if len({_key.strip() for _key in TABARA_ENCRYPTION_KEYS}) != len(TABARA_ENCRYPTION_KEYS):
+    raise WeakSettingError("TABARA_ENCRYPTION_KEYS lists the same key twice.")
 TABARA_RECEIPT_SALT = env_secret("TABARA_RECEIPT_SALT", min_length=32)
 TABARA_PHONE_HASH_KEY = env_secret("TABARA_PHONE_HASH_KEY", min_length=32)
 TABARA_SEARCH_KEY = env_secret("TABARA_SEARCH_KEY", min_length=32)

@@ -58,7 +58,7 @@ def search_reindex(*, batch_size: int = 2000) -> int:
         batch = list(
             CasePerson.objects.filter(pk__gt=last)
             .order_by("pk")
-            .only("pk", "full_name", "phone", "identity_number")[:batch_size]
+            .only("pk", "row_uuid", "full_name", "phone", "identity_number")[:batch_size]
         )
         if not batch:
             break

@@ -83,6 +83,11 @@ def test_production_refuses_a_site_address_that_is_not_scheme_and_host(typed) ->
         ("TABARA_GATEWAY_SECRET", "has/a/slash-0123456789abcdefghijklmnopq"),
         ("TABARA_ENCRYPTION_KEYS", "not-a-key"),
         ("TABARA_ENCRYPTION_KEYS", "dGVzdC1vbmx5LWZlcm5ldC1rZXktMDAwMDAwMDAwMDE=,c2hvcnQ="),
+        ("TABARA_ENCRYPTION_KEYS", "MDEyMzQ1Njc4OWFiY2RlZg=="),  # 16 bytes, not 32
+        (
+            "TABARA_ENCRYPTION_KEYS",
+            "dGVzdC1vbmx5LWZlcm5ldC1rZXktMDAwMDAwMDAwMDE=,dGVzdC1vbmx5LWZlcm5ldC1rZXktMDAwMDAwMDAwMDE=",
+        ),
     ],
 )
 def test_production_refuses_weak_or_malformed_secrets_naming_them(variable, value) -> None:

@@ -36,7 +36,7 @@ def ussd_session_find(*, session_id: str) -> UssdProgress | None:
     """The progress of a live session; None if unknown or idle for too long."""
     row = (
         UssdSession.objects.filter(key=_key(session_id), updated_at__gte=timezone.now() - _idle())
-        .only("state", "hops", "last_text_hash", "last_reply")
+        .only("row_uuid", "state", "hops", "last_text_hash", "last_reply")
         .first()
     )
     if row is None:
@@ -58,7 +58,11 @@ def ussd_session_save(
         "last_reply": reply,
         "updated_at": now,
     }
-    if UssdSession.objects.filter(key=_key(session_id)).update(**fields):
+    row = UssdSession.objects.filter(key=_key(session_id)).only("pk", "row_uuid").first()
+    if row is not None:  # saved, not update()d: the state is encrypted for this row
+        for name, value in fields.items():
+            setattr(row, name, value)
+        row.save(update_fields=list(fields))
         return
     UssdSession.objects.filter(updated_at__lt=now - _idle()).delete()
     UssdSession.objects.create(key=_key(session_id), **fields)
@@ -77,7 +81,7 @@ def ussd_session_take_unfinished(*, phone: str, session_id: str) -> dict[str, An
     rows = UssdSession.objects.filter(
         phone_hash=hashed, updated_at__gte=timezone.now() - _idle()
     ).exclude(key=_key(session_id))
-    for row in rows.order_by("-updated_at", "-id").only("state")[:3]:
+    for row in rows.order_by("-updated_at", "-id").only("row_uuid", "state")[:3]:
         state: dict[str, Any] = json.loads(row.state)
         if resumable(state):
             UssdSession.objects.filter(pk=row.pk).delete()
