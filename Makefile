@@ -30,7 +30,8 @@ setup: system-deps $(STAMP) messages
 # The runtime only (production and `make run`): requirements/base.lock and gettext.
 install-runtime: runtime-system-deps $(RUNTIME_STAMP) runtime-messages
 
-# Debian packages: chromium for browser tests and screenshots, gettext for translations.
+# Debian packages: chromium for browser tests and screenshots, gettext for translations,
+# a Java runtime for the Spark linkage backend (pyspark in local mode).
 runtime-system-deps:
 	@command -v msgfmt >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; }
@@ -39,6 +40,7 @@ system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \

@@ -89,7 +89,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--kills", type=int, default=25)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--tiny", action="store_true", help="2 kills, 2 clients (CI)")
     args = parser.parse_args()
+    if args.tiny:
+        args.kills, args.clients = 2, 2
     verdict = run(args.kills, args.clients)
     print(json.dumps(verdict))
     return 0 if not verdict["missing"] else 1

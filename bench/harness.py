@@ -48,6 +48,7 @@ def bench_env(var_dir: Path) -> dict[str, str]:
         TABARA_PHONE_HASH_KEY="bench-only-phone-hash-key-0123456789abcdef",
         TABARA_GATEWAY_SECRET=GATEWAY_SECRET,
         TABARA_SEARCH_KEY="bench-only-search-key-0123456789abcdef",
+        TABARA_BACKUP_KEYS="YmVuY2gtb25seS1iYWNrdXAta2V5LTAwMDAwMDAwMDE=",
         TABARA_ALLOWED_HOSTS="127.0.0.1,localhost",
         TABARA_SITE_URL="http://127.0.0.1",
         TABARA_SSL_REDIRECT="false",

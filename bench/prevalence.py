@@ -9,6 +9,7 @@ timings of reference-r.json with the speed-up and both BCa intervals, so the spe
 shown at the same accuracy.
 
 Usage: .venv/bin/python bench/prevalence.py [--replicates 1000] [--workers 2] [--repeat 3]
+       .venv/bin/python bench/prevalence.py --tiny   # 20 replicates, 1 run: CI's smoke run
 """
 
 from __future__ import annotations
@@ -89,7 +90,10 @@ def main() -> int:
     parser.add_argument("--replicates", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--tiny", action="store_true", help="20 replicates, 1 run, 1 worker (CI)")
     args = parser.parse_args()
+    if args.tiny:
+        args.replicates, args.repeat, args.workers = 20, 1, 1
     reference = json.loads((DATA / "reference-r.json").read_text())["datasets"]
     load_before = os.getloadavg()[0]
     print(

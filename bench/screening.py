@@ -7,6 +7,7 @@
    `python -c pass` timed in the same run (interleaved) and the ratio of the two.
 
 Usage: .venv/bin/python bench/screening.py [--sets 20000] [--passes 5] [--runs 15]
+       .venv/bin/python bench/screening.py --tiny   # 200 sets, 2 passes, 3 runs: CI's
 """
 
 from __future__ import annotations
@@ -81,7 +82,10 @@ def main() -> int:
     parser.add_argument("--sets", type=int, default=20000)
     parser.add_argument("--passes", type=int, default=5)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--tiny", action="store_true", help="200 sets, 2 passes, 3 runs (CI)")
     args = parser.parse_args()
+    if args.tiny:
+        args.sets, args.passes, args.runs = 200, 2, 3
     ruleset = load_ruleset()
     sets = answer_sets(args.sets, list(ruleset.indicators))
     wall, cpu = rates(sets, args.passes)

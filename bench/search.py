@@ -21,42 +21,30 @@ SQLite goes to $TABARA_VAR_DIR (default var/bench-search/) in WAL mode, as in pr
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.django.test")
-os.environ.setdefault("TABARA_VAR_DIR", str(ROOT / "var" / "bench-search"))
-Path(os.environ["TABARA_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import django  # noqa: E402
+from bench import world
 
-django.setup()
+world.setup("search")
 
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
-from tabara.accounts.models import Organization, User  # noqa: E402
-from tabara.accounts.roles import Role  # noqa: E402
-from tabara.accounts.services import staff_user_create  # noqa: E402
+from tabara.accounts.models import Organization  # noqa: E402
 from tabara.cases.choices import PersonRole  # noqa: E402
 from tabara.cases.models import Case, CasePerson  # noqa: E402
 from tabara.referrals.models import Referral, ReferralStatus, ViewScope  # noqa: E402
-from tabara.search.blind import person_tokens  # noqa: E402
 from tabara.search.models import SearchToken  # noqa: E402
+from tabara.search.services import search_token_rows  # noqa: E402
 
-BUSY = "BUSY"
-ORGS = 40
-T_END = datetime(2026, 11, 1, tzinfo=UTC)
 KINYARWANDA = (  # noqa: SIM905 - a block of names reads better than quoted strings
     "Uwimana Habimana Hakizimana Nsengimana Niyonzima Mukamana Uwase Ishimwe Irakoze Ineza "
     "Igiraneza Uwineza Niyonsenga Mukeshimana Nyirahabimana Habyarimana Mutamuriza Nshimiyimana "
@@ -89,84 +77,44 @@ def person_fields(rng: random.Random) -> dict[str, str]:
     }
 
 
-def fill(n_cases: int, seed: int = 2026) -> None:
-    rng = random.Random(seed)
-    orgs = [
-        Organization.objects.get_or_create(
-            short_name=f"ORG{i:02d}" if i else BUSY,
-            defaults={"name": f"Bench organization {i}", "kind": "shelter"},
-        )[0].pk
-        for i in range(ORGS)
-    ]
-    busy = orgs[0]
-    span = 3 * 365 * 24 * 3600
-    batch = 2000
-    for start in range(0, n_cases, batch):
-        with transaction.atomic():
-            cases = []
-            for _ in range(min(batch, n_cases - start)):
-                opened = T_END - timedelta(seconds=rng.randrange(span))
-                owner = busy if rng.random() < 0.10 else rng.choice(orgs[1:])
-                cases.append(
-                    Case(source="direct", owner_org_id=owner, opened_at=opened, updated_at=opened)
+def fill(n_cases: int) -> None:
+    """Insert synthetic cases, two people each with their tokens, and referrals to BUSY."""
+
+    def case_fields(rng: random.Random, opened: datetime) -> dict[str, object]:
+        return {}
+
+    def people_and_referrals(rng: random.Random, cases: list[Case], orgs: list[int]) -> None:
+        busy = orgs[0]
+        people, referrals = [], []
+        for case in cases:
+            for role in (PersonRole.PRESUMED_VICTIM, PersonRole.SUSPECTED_TRAFFICKER):
+                fields = person_fields(rng)
+                people.append(CasePerson(case=case, role=role, added_at=case.opened_at, **fields))
+            if case.owner_org_id != busy and rng.random() < 0.05:
+                scope = ViewScope.FULL if rng.random() < 0.5 else ViewScope.VICTIM_NEEDS
+                referrals.append(
+                    world.referral(
+                        case, busy, case.opened_at, status=ReferralStatus.ACCEPTED, scope=scope
+                    )
                 )
-            made = Case.objects.bulk_create(cases)
-            people, referrals = [], []
-            for case in made:
-                for role in (PersonRole.PRESUMED_VICTIM, PersonRole.SUSPECTED_TRAFFICKER):
-                    fields = person_fields(rng)
-                    people.append(
-                        CasePerson(case=case, role=role, added_at=case.opened_at, **fields)
-                    )
-                if case.owner_org_id != busy and rng.random() < 0.05:
-                    scope = ViewScope.FULL if rng.random() < 0.5 else ViewScope.VICTIM_NEEDS
-                    referrals.append(
-                        Referral(
-                            case=case,
-                            from_org_id=case.owner_org_id,
-                            to_org_id=busy,
-                            status=ReferralStatus.ACCEPTED,
-                            scope=scope,
-                            sent_at=case.opened_at,
-                            deadline_at=case.opened_at + timedelta(hours=24),
-                            case_opened_at=case.opened_at,
-                        )
-                    )
-            # Read before bulk_create, in case saving ever replaced the values on the objects.
-            clear = [(p.full_name, p.phone, p.identity_number) for p in people]
-            made_people = CasePerson.objects.bulk_create(people)
-            SearchToken.objects.bulk_create(
-                SearchToken(token=token, person_id=person.pk)
-                for person, (name, phone, nin) in zip(made_people, clear, strict=True)
-                for token in person_tokens(full_name=name, phone=phone, identity_number=nin)
+        # Read before bulk_create, in case saving ever replaced the values on the objects.
+        clear = [(p.full_name, p.phone, p.identity_number) for p in people]
+        made_people = CasePerson.objects.bulk_create(people)
+        SearchToken.objects.bulk_create(
+            row
+            for person, (name, phone, nin) in zip(made_people, clear, strict=True)
+            for row in search_token_rows(
+                person=person, case=person.case, full_name=name, phone=phone, identity_number=nin
             )
-            Referral.objects.bulk_create(referrals)
-        print(f"  {start + len(cases):>7} cases", end="\r", flush=True)
-    print()
-
-
-def signed_in_client() -> Client:
-    user = User.objects.filter(username="bench-searcher").first()
-    if user is None:
-        user, _device = staff_user_create(
-            username="bench-searcher",
-            password="bench-password-not-secret",  # noqa: S106 - synthetic account
-            organization=Organization.objects.get(short_name=BUSY),
-            roles=[Role.SUPERVISOR],
-            first_name="Bench",
-            last_name="Searcher",
         )
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session["otp_device_id"] = TOTPDevice.objects.get(user=user).persistent_id
-    session.save()
-    return client
+        Referral.objects.bulk_create(referrals)
+
+    world.fill(n_cases, case_fields, people_and_referrals)
 
 
 def targets(runs: int, rng: random.Random) -> list[CasePerson]:
     """People to look for: three in four in cases the searcher may open, one in four not."""
-    busy = Organization.objects.get(short_name=BUSY)
+    busy = Organization.objects.get(short_name=world.BUSY)
     visible = list(
         CasePerson.objects.filter(case__owner_org=busy, role=PersonRole.PRESUMED_VICTIM)
         .exclude(identity_number="")
@@ -214,15 +162,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.tiny:
         args.cases, args.runs = 300, 5
-    call_command("migrate", verbosity=0)
-    if Case.objects.count() < args.cases:
-        print(f"filling {args.cases} cases and {2 * args.cases} people (once)...")
-        started = time.perf_counter()
-        fill(args.cases - Case.objects.count())
-        print(f"filled in {time.perf_counter() - started:.0f} s")
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    client = signed_in_client()
+    world.prepare(args.cases, fill, f"{2 * args.cases} people")
+    client = world.supervisor("bench-searcher")
     rng = random.Random(7)
     people = targets(args.runs, rng)
     print(

@@ -7,6 +7,7 @@ stopped after --cap seconds. "Bounded" is tabara/core/spreadsheets.xlsx_rows wit
 attendance import's limits. A zip bomb (40 MB of sheet XML in ~40 KB) is timed too.
 
 Usage: .venv/bin/python bench/spreadsheets.py [--cap 10] [--runs 5]
+       .venv/bin/python bench/spreadsheets.py --tiny   # 0.5 s cap, 2 runs: CI's smoke run
 """
 
 from __future__ import annotations
@@ -56,7 +57,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cap", type=float, default=10.0)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--tiny", action="store_true", help="0.5 s cap, 2 runs (CI)")
     args = parser.parse_args()
+    if args.tiny:
+        args.cap, args.runs = 0.5, 2
     hostile = huge_declared_sheet(ROWS)
     bomb = zip_bomb(40)
     print(

@@ -7,6 +7,7 @@ A mandatory secret that is missing stops start-up instead of falling back to a d
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 
 class MissingSettingError(RuntimeError):
@@ -47,6 +48,19 @@ def env_mandatory(name: str) -> str:
             f"{name} is not set. Production refuses to start without it (see .env.example)."
         )
     return value
+
+
+def env_keys(name: str, parse: Callable[[str], object]) -> list[str]:
+    """A mandatory comma-separated list of keys, each accepted by `parse` (current first)."""
+    keys = [key.strip() for key in env_mandatory(name).split(",")]
+    for position, key in enumerate(keys, start=1):
+        try:
+            parse(key)
+        except ValueError as exc:
+            raise WeakSettingError(f"{name}: key number {position} is malformed ({exc}).") from None
+    if len(set(keys)) != len(keys):
+        raise WeakSettingError(f"{name} lists the same key twice.")
+    return keys
 
 
 def env_secret(name: str, *, min_length: int, min_distinct: int = 10) -> str:

@@ -4,6 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path
 
 from config.api import api
+from tabara.awareness.views.public_home import home
 from tabara.core import views as core_views
 
 handler400 = "tabara.core.errors.bad_request"
@@ -18,7 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", api.urls),
 ]
 urlpatterns += i18n_patterns(
-    path("", core_views.home, name="home"),
+    path("", home, name="home"),
     path("", include("tabara.intake.urls")),
     path("staff/", include("tabara.accounts.urls")),
     path("", include("tabara.screening.urls")),

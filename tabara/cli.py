@@ -12,6 +12,7 @@ import sys
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "screen": ("tabara.screening.cli", "Screen a situation against the trafficking rules."),
     "estimate": ("tabara.prevalence.cli", "Estimate the hidden number of victims (MSE)."),
+    "link": ("tabara.linkage.cli", "Find one person's records across lists (linkage)."),
     "ussd-sim": ("tabara.intake.ussd_sim", "Walk the USSD menus from a keyboard."),
 }
 

@@ -117,6 +117,7 @@ EXPECTED: dict[str, Staff | Open] = {
     "accounts:staff_invite": both(P.ACCOUNTS_MANAGE),
     "accounts:staff": both(P.ACCOUNTS_MANAGE, OWN_ONLY, anywhere=P.ACCOUNTS_MANAGE_ALL),
     "accounts:staff_deactivate": Staff(get=None, post=MANAGES_OWN_STAFF),
+    "accounts:staff_reactivate": Staff(get=None, post=MANAGES_OWN_STAFF),
     "accounts:staff_reset": Staff(get=None, post=MANAGES_OWN_STAFF),
     # The audit log: what the rows hold is scoped by tabara/audit/selectors.py (audit tests).
     "audit:log": read_only(P.AUDIT_VIEW),

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "tabara.operations",
     "tabara.privacy",
     "tabara.search",
+    "tabara.linkage",
     "tabara.attachments",
 ]
 

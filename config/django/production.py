@@ -18,6 +18,7 @@ from config.env import (
     WeakSettingError,
     env_bool,
     env_int,
+    env_keys,
     env_list,
     env_mandatory,
     env_secret,
@@ -25,6 +26,7 @@ from config.env import (
     site_url,
 )
 from tabara.core.crypto import encryption_key_parse
+from tabara.operations.sealed import key_decode
 
 DATABASES: dict[str, object]
 
@@ -33,16 +35,7 @@ DEBUG = False
 SECRET_KEY = env_secret("TABARA_SECRET_KEY", min_length=50)
 if SECRET_KEY.startswith("django-insecure"):
     raise WeakSettingError("TABARA_SECRET_KEY is Django's placeholder: generate a new one.")
-TABARA_ENCRYPTION_KEYS = env_mandatory("TABARA_ENCRYPTION_KEYS").split(",")
-for _position, _key in enumerate(TABARA_ENCRYPTION_KEYS, start=1):
-    try:
-        encryption_key_parse(_key)
-    except ValueError as _exc:
-        raise WeakSettingError(
-            f"TABARA_ENCRYPTION_KEYS: key number {_position} is malformed ({_exc})."
-        ) from None
-if len({_key.strip() for _key in TABARA_ENCRYPTION_KEYS}) != len(TABARA_ENCRYPTION_KEYS):
-    raise WeakSettingError("TABARA_ENCRYPTION_KEYS lists the same key twice.")
+TABARA_ENCRYPTION_KEYS = env_keys("TABARA_ENCRYPTION_KEYS", encryption_key_parse)
 TABARA_RECEIPT_SALT = env_secret("TABARA_RECEIPT_SALT", min_length=32)
 TABARA_PHONE_HASH_KEY = env_secret("TABARA_PHONE_HASH_KEY", min_length=32)
 TABARA_SEARCH_KEY = env_secret("TABARA_SEARCH_KEY", min_length=32)
@@ -50,8 +43,9 @@ TABARA_GATEWAY_SECRET = env_secret("TABARA_GATEWAY_SECRET", min_length=32)
 if not TABARA_GATEWAY_SECRET.replace("-", "").replace("_", "").isalnum():
     raise WeakSettingError("TABARA_GATEWAY_SECRET must use only letters, digits, - and _.")
 ALLOWED_HOSTS = env_list("TABARA_ALLOWED_HOSTS")
-# Needed only by `manage.py backup` and `restore`, which refuse to run without it (docs/backup.md).
-TABARA_BACKUP_KEYS = env_list("TABARA_BACKUP_KEYS")
+# Backup archives are sealed with the first key and opened with any (docs/backup.md). A server
+# without a backup key would run without backups, so start-up stops instead.
+TABARA_BACKUP_KEYS = env_keys("TABARA_BACKUP_KEYS", key_decode)
 # Links in emails, SMS and in-app alerts are absolute: https://tabara.example.org/en/...
 TABARA_SITE_URL = site_url(env_mandatory("TABARA_SITE_URL"))
 

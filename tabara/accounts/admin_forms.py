@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tabara.accounts.models import Organization
 from tabara.accounts.roles import Role
+from tabara.core.phones import PhoneField
 from tabara.geo.models import AdminUnit
 from tabara.geo.selectors import district_choices
 
@@ -34,12 +35,7 @@ class OrganizationForm(forms.Form):
     district = forms.ChoiceField(label=_("District"), required=False)
     contact_name = forms.CharField(label=_("Contact person"), max_length=150, required=False)
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
-    contact_phone = forms.RegexField(
-        label=_("Contact phone"),
-        regex=r"^\+?[0-9 ]{6,20}$",
-        required=False,
-        error_messages={"invalid": _("Enter a phone number: digits, spaces and an optional +.")},
-    )
+    contact_phone = PhoneField(label=_("Contact phone"), rwanda_mobile=False, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

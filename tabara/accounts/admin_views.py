@@ -14,10 +14,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tabara.accounts.access import staff_required, verified_staff
 from tabara.accounts.admin_forms import ROLE_LABELS, InviteForm, OrganizationForm, RolesForm
 from tabara.accounts.administration import (
+    AccountStateRefused,
     organization_create,
     organization_deactivate,
     organization_update,
     staff_deactivate,
+    staff_reactivate,
     staff_roles_change,
     staff_second_factor_reset,
 )
@@ -210,6 +212,15 @@ def _staff_action(request: HttpRequest, user_id: int, action: str) -> HttpRespon
         if action == "deactivate":
             staff_deactivate(admin=admin, user_id=user_id)
             messages.success(request, _("Account deactivated: every session of it has ended."))
+        elif action == "reactivate":
+            staff_reactivate(admin=admin, user_id=user_id, language=get_language() or "en")
+            messages.success(
+                request,
+                _(
+                    "Account reactivated. A link to set a new password and enrol a second "
+                    "factor has been e-mailed; it works once, for 72 hours."
+                ),
+            )
         else:
             staff_second_factor_reset(admin=admin, user_id=user_id, language=get_language() or "en")
             messages.success(
@@ -217,6 +228,13 @@ def _staff_action(request: HttpRequest, user_id: int, action: str) -> HttpRespon
             )
     except GrantRefused as error:
         messages.error(request, _refusal(error))
+    except AccountStateRefused as error:
+        messages.error(
+            request,
+            _("This account is active already.")
+            if error.reason == "active"
+            else _("Its organization is deactivated: the account cannot sign in again."),
+        )
     return HttpResponseRedirect(reverse("accounts:staff", args=[user_id]))
 
 
@@ -224,6 +242,12 @@ def _staff_action(request: HttpRequest, user_id: int, action: str) -> HttpRespon
 @staff_required(Perm.ACCOUNTS_MANAGE)
 def staff_deactivate_view(request: HttpRequest, user_id: int) -> HttpResponse:
     return _staff_action(request, user_id, "deactivate")
+
+
+@require_POST
+@staff_required(Perm.ACCOUNTS_MANAGE)
+def staff_reactivate_view(request: HttpRequest, user_id: int) -> HttpResponse:
+    return _staff_action(request, user_id, "reactivate")
 
 
 @require_POST

@@ -149,6 +149,31 @@ def staff_deactivate(*, admin: User, user_id: int) -> User:
     return user
 
 
+class AccountStateRefused(Exception):
+    """The account is not in a state where this change applies; `reason` says which."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _enrol_again(*, admin: User, user: User, language: str) -> tuple[Invitation, str]:
+    """Remove every second factor, end the sessions, and invite the person to enrol again."""
+    assert user.organization is not None  # noqa: S101 - checked by the callers
+    TOTPDevice.objects.filter(user=user).delete()
+    RecoveryCodeDevice.objects.filter(user=user).delete()
+    _sessions_end(user)
+    return invitation_create(
+        by=admin,
+        email=user.email or user.username,
+        organization=user.organization,
+        roles=[],
+        language=language,
+        purpose=Invitation.Purpose.RESET,
+        user=user,
+    )
+
+
 @transaction.atomic
 def staff_second_factor_reset(*, admin: User, user_id: int, language: str) -> str:
     """Remove a staff member's second factors and send a link to enrol a new one.
@@ -160,23 +185,40 @@ def staff_second_factor_reset(*, admin: User, user_id: int, language: str) -> st
     grant_check(admin, target=user, roles=[])
     if not user.is_active or user.organization is None:
         raise AccountNotFound
-    TOTPDevice.objects.filter(user=user).delete()
-    RecoveryCodeDevice.objects.filter(user=user).delete()
-    _sessions_end(user)
-    invitation, link = invitation_create(
-        by=admin,
-        email=user.email or user.username,
-        organization=user.organization,
-        roles=[],
-        language=language,
-        purpose=Invitation.Purpose.RESET,
-        user=user,
-    )
+    invitation, link = _enrol_again(admin=admin, user=user, language=language)
     audit_record(
         actor=admin,
         action=AuditAction.SECOND_FACTOR_RESET,
         target_type="user",
         target_id=user.pk,
         extra={"invitation": invitation.pk},
+    )
+    return link
+
+
+@transaction.atomic
+def staff_reactivate(*, admin: User, user_id: int, language: str) -> str:
+    """Let a deactivated staff member back in, under the same rules as deactivating them.
+
+    The account does not come back as it was: deactivation ended its password, and its
+    authenticator and recovery codes may have left with the person's old phone or desk, so
+    they are removed and the person gets a single-use link (72 hours) to set a new password
+    and enrol a new second factor. Roles stay as they were; the audit event names them.
+    """
+    user = access_staff_by_id(admin, user_id)
+    grant_check(admin, target=user, roles=[])
+    if user.is_active:
+        raise AccountStateRefused("active")
+    if user.organization is None or not user.organization.is_active:
+        raise AccountStateRefused("organization")
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    invitation, link = _enrol_again(admin=admin, user=user, language=language)
+    audit_record(
+        actor=admin,
+        action=AuditAction.STAFF_REACTIVATED,
+        target_type="user",
+        target_id=user.pk,
+        extra={"invitation": invitation.pk, "roles": list(user.roles)},
     )
     return link

@@ -30,6 +30,11 @@ urlpatterns = [
         name="staff_deactivate",
     ),
     path(
+        "people/<int:user_id>/reactivate/",
+        admin_views.staff_reactivate_view,
+        name="staff_reactivate",
+    ),
+    path(
         "people/<int:user_id>/reset-second-factor/",
         admin_views.staff_reset_view,
         name="staff_reset",

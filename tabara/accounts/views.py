@@ -6,7 +6,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -38,7 +38,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            staff_sign_in(
+            user = staff_sign_in(
                 request=request,
                 username=data["username"],
                 password=data["password"],
@@ -63,8 +63,17 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         except SignInError:
             form.add_error(None, _("Username, password or code is not correct."))
         else:
-            return HttpResponseRedirect(target)
+            return _in_own_language(user.language, target)
     return render(request, "accounts/sign_in.html", {"form": form}, status=200)
+
+
+def _in_own_language(language: str, target: str) -> HttpResponse:
+    """Go on in the language the user chose (User.language), whatever the sign-in page's.
+
+    Every staff page has a language prefix, so swapping it (/en/staff/ -> /rw/staff/) is
+    enough; no language cookie is set (public pages ignore cookies on purpose).
+    """
+    return HttpResponseRedirect(translate_url(target, language))
 
 
 @require_http_methods(["POST"])

@@ -19,6 +19,7 @@ class AuditAction(models.TextChoices):
     INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
     STAFF_ROLES_CHANGED = "staff_roles_changed", _("Staff roles changed")
     STAFF_DEACTIVATED = "staff_deactivated", _("Staff account deactivated")
+    STAFF_REACTIVATED = "staff_reactivated", _("Staff account reactivated")
     SECOND_FACTOR_RESET = "second_factor_reset", _("Second factor reset")
     ORGANIZATION_CREATED = "organization_created", _("Organization created")
     ORGANIZATION_UPDATED = "organization_updated", _("Organization updated")

@@ -25,6 +25,7 @@ from tabara.awareness.services.articles import (
 )
 from tabara.awareness.services.newsletter import subscriber_confirm, subscriber_subscribe
 from tabara.awareness.tokens import make_token
+from tabara.core.demo import DemoRun
 
 ARTICLE = {
     "en": (
@@ -171,3 +172,8 @@ def awareness_demo_load(*, officer: User) -> None:
             email="reader@demo.tabara.invalid", language="rw", base_url="http://localhost:8000"
         )
         subscriber_confirm(token=make_token("confirm", subscriber.pk))
+
+
+def awareness_demo_step(run: DemoRun) -> None:
+    """Awareness demo data, by the demo programme officer."""
+    awareness_demo_load(officer=User.objects.get(username="programme"))

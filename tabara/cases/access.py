@@ -192,6 +192,13 @@ def access_case_by_id(user: User, case_id: int, *, purpose: Purpose) -> CaseAcce
     return CaseAccess(case, scope, owner=False, viewer_org_id=user.organization_id)
 
 
+def shared_grants(user: User) -> QuerySet[Any] | None:
+    """Accepted referrals to the user's organization (`case_id`, `scope`); None if none may."""
+    if not user.can(Perm.CASE_VIEW) or user.organization_id is None:
+        return None
+    return _accepted_for(user.organization_id)
+
+
 def person_list_accessible(user: User) -> QuerySet[CasePerson]:
     """People the user may see, case by case, by the same rule as CaseAccess.people().
 

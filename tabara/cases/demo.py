@@ -14,6 +14,7 @@ from tabara.accounts.services import staff_user_create
 from tabara.cases.choices import ExploitationType, PersonRole, ScreeningOutcome
 from tabara.cases.models import Case
 from tabara.cases.services import CaseInput, case_open, case_open_from_report, case_person_add
+from tabara.core.demo import DEMO_PASSWORD_SUFFIX, DemoRun
 from tabara.geo.models import AdminUnit
 from tabara.intake.models import Report
 
@@ -94,3 +95,10 @@ def cases_demo_load() -> int:
     )
     opened.append(child)
     return len(opened)
+
+
+def cases_demo_step(run: DemoRun) -> None:
+    """The receiving agencies' staff (printed) and the demo cases (opened once)."""
+    for user, password in case_staff_create(DEMO_PASSWORD_SUFFIX):
+        run.account_add(user, password)
+    run.made["cases"] = cases_demo_load()

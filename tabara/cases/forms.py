@@ -17,6 +17,7 @@ from tabara.cases.choices import (
     ScreeningOutcome,
 )
 from tabara.cases.services import CaseInput
+from tabara.core.phones import PhoneField
 from tabara.core.widgets import CodeField
 from tabara.geo.countries import country_choices
 from tabara.geo.models import AdminUnit, BorderPost
@@ -94,7 +95,7 @@ class CaseForm(forms.Form):
 class PersonForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=PersonRole.choices)
     full_name = forms.CharField(label=_("Name"), max_length=200, required=False)
-    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    phone = PhoneField(label=_("Phone"), rwanda_mobile=False, required=False)
     identity_number = forms.CharField(
         label=_("National ID or document number"), max_length=40, required=False
     )

@@ -34,7 +34,7 @@ from tabara.geo.models import AdminUnit, BorderPost
 from tabara.intake.choices import AgeGroup, LocationKind
 from tabara.intake.selectors import access_report_by_id
 from tabara.intake.services.referral import report_mark_referred
-from tabara.search.services import search_index_person
+from tabara.search.services import search_index_person, search_owner_moved
 
 
 @dataclass(frozen=True)
@@ -84,27 +84,29 @@ def case_event_record(
     )
 
 
-@transaction.atomic
-def case_open(
+def case_draft(
     *,
-    user: User,
+    owner_org: Organization | None,
     data: CaseInput,
+    opened_by: User | None = None,
     source: CaseSource = CaseSource.DIRECT,
     report_id: int | None = None,
-    route: bool = True,
+    assigned_to: User | None = None,
 ) -> Case:
-    """Open a case owned by the user's organization; route it when consent allows."""
-    if not user.can(Perm.CASE_OPEN) or user.organization is None:
-        raise CaseNotFound
+    """The case `data` opens, unsaved: what case_open stores and what routing previews.
+
+    One function derives the stored facts (the district from the sector or the border
+    post, whether a border was crossed), so a preview cannot disagree with the case.
+    """
     now = timezone.now()
     district = data.district or (data.origin_sector.parent if data.origin_sector else None)
     if district is None and data.border_post is not None:
         district = data.border_post.district
-    case = Case(
+    return Case(
         source=source,
         report_id=report_id,
-        owner_org=user.organization,
-        opened_by=user,
+        owner_org=owner_org,
+        opened_by=opened_by,
         opened_at=now,
         updated_at=now,
         screening_outcome=data.screening_outcome,
@@ -121,6 +123,28 @@ def case_open(
         summary=data.summary,
         consent_to_share=data.consent_to_share,
         consent_recorded_at=now if data.consent_to_share else None,
+        assigned_to=assigned_to,
+    )
+
+
+@transaction.atomic
+def case_open(
+    *,
+    user: User,
+    data: CaseInput,
+    source: CaseSource = CaseSource.DIRECT,
+    report_id: int | None = None,
+    route: bool = True,
+) -> Case:
+    """Open a case owned by the user's organization; route it when consent allows."""
+    if not user.can(Perm.CASE_OPEN) or user.organization is None:
+        raise CaseNotFound
+    case = case_draft(
+        owner_org=user.organization,
+        data=data,
+        opened_by=user,
+        source=source,
+        report_id=report_id,
         # A case worker who opens a case leads it; an intake officer's waits for a supervisor.
         assigned_to=user if user.can(Perm.CASE_REFER) else None,
     )
@@ -291,6 +315,7 @@ def case_owner_transfer(*, actor: User, case: Case, to_org: Organization) -> Non
     from_org = case.owner_org_id
     lead = actor if actor.organization_id == to_org.pk and actor.can(Perm.CASE_OPEN) else None
     Case.objects.filter(pk=case.pk).update(owner_org=to_org, assigned_to=lead, supervisor=None)
+    search_owner_moved(case_id=case.pk, owner_org_id=to_org.pk)
     case_event_record(
         case=case, kind=EventKind.TRANSFERRED, actor=actor, subject_org=to_org, note=str(to_org)
     )

@@ -143,6 +143,8 @@ def _from_screening(user: User, screening_id: str) -> dict[str, object]:
 @staff_required(Perm.CASE_VIEW)
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     user = _user(request)
+    person = PersonForm()
+    status: StatusForm | None = None
     if request.method == "POST":
         access_case_by_id(user, case_id, purpose=Purpose.UPDATE)  # only the owner changes it
         action = request.POST.get("action")
@@ -161,16 +163,20 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
                     age=data["age"],
                     needs=data["needs"],
                 )
+                return HttpResponseRedirect(reverse("cases:detail", args=[case_id]))
         elif action == "status":
             status = StatusForm(request.POST)
             if status.is_valid():
                 services.case_status_change(
                     user=user, case_id=case_id, status=CaseStatus(status.cleaned_data["status"])
                 )
-        elif action == "consent":
-            consent = request.POST.get("consent") == "yes"
-            services.case_consent_record(user=user, case_id=case_id, consent=consent)
-        return HttpResponseRedirect(reverse("cases:detail", args=[case_id]))
+                return HttpResponseRedirect(reverse("cases:detail", args=[case_id]))
+        else:
+            if action == "consent":
+                consent = request.POST.get("consent") == "yes"
+                services.case_consent_record(user=user, case_id=case_id, consent=consent)
+            return HttpResponseRedirect(reverse("cases:detail", args=[case_id]))
+    # A GET, or a form with mistakes: the page again, the typed values and errors in place.
     access = services.case_view(user=user, case_id=case_id)
     return render(
         request,
@@ -188,10 +194,11 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "can_refer": access.owner and user.can(Perm.CASE_REFER),
             "can_assign": access.owner and user.can(Perm.CASE_SUPERVISE),
             "can_answer_requests": access.owner and user.can(Perm.CASE_SUPERVISE),
-            "person_form": PersonForm(),
-            "status_form": StatusForm(initial={"status": access.case.status}),
+            "person_form": person,
+            "status_form": status or StatusForm(initial={"status": access.case.status}),
             **casework_context(access),
         },
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -9,6 +9,12 @@ A POST can be refused: sent from another site, by a form older than FORM_TOKEN_M
 over a rate limit (tabara/core/ratelimit.py). A refused POST still reaches the view, which
 must show its form again with everything typed and the reason (`public_form_valid`); if
 the view does not, whatever it wrote is rolled back and a bare refusal page is shown.
+
+A form with typed text offers its languages as submit buttons inside it
+(public/language_in_form.html): the POST carries what was typed and LANGUAGE_SWITCH_FIELD
+to the same page in the other language. It is neither checked nor counted, since nothing
+it sends is kept: the view runs in a transaction that is always rolled back, and
+`public_form_valid` answers False with no errors, so the form comes back filled in.
 """
 
 from __future__ import annotations
@@ -20,9 +26,12 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -45,6 +54,7 @@ IDENTIFYING_META = (
 )
 FORM_TOKEN_FIELD = "form_token"  # noqa: S105 - a field name
 FORM_TOKEN_MAX_AGE = 12 * 60 * 60
+LANGUAGE_SWITCH_FIELD = "language_switch"
 _SIGNER_SALT = "tabara.public-form"
 
 View = Callable[..., HttpResponse]
@@ -151,6 +161,11 @@ def public_form_valid(request: HttpRequest, form: forms.Form) -> bool:
     Either way a bound form keeps what was typed, and the template shows it again.
     """
     valid = form.is_valid()
+    if getattr(request, "tabara_language_switch", False):
+        # The same form in another language, as typed; nothing was sent yet, so no errors.
+        form.errors.clear()
+        request.tabara_language_shown = True  # type: ignore[attr-defined]
+        return False
     refusal: Refusal | None = getattr(request, "tabara_refusal", None)
     if refusal is None:
         return valid
@@ -170,11 +185,14 @@ def public_route(*, group: str, signed_url: bool = False) -> Callable[[View], Vi
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             refusal = None
-            if request.method == "POST":
+            switch = _language_switch(request)
+            if request.method == "POST" and not switch:
                 refusal = post_refusal(request, group, signed_url=signed_url)
             scrub_request(request)
             request.tabara_refusal = refusal  # type: ignore[attr-defined]
-            if refusal is None:
+            if switch:
+                response = _switched(view, switch, request, *args, **kwargs)
+            elif refusal is None:
                 response = view(request, *args, **kwargs)
             else:
                 response = _refused(view, refusal, request, *args, **kwargs)
@@ -188,6 +206,30 @@ def public_route(*, group: str, signed_url: bool = False) -> Callable[[View], Vi
         return wrapped
 
     return decorator
+
+
+def _language_switch(request: HttpRequest) -> str:
+    """The language a POST asks the form in, or "" for an ordinary POST."""
+    if request.method != "POST":
+        return ""
+    code = request.POST.get(LANGUAGE_SWITCH_FIELD, "")
+    return code if code in dict(settings.LANGUAGES) else ""
+
+
+def _switched(
+    view: View, code: str, request: HttpRequest, *args: Any, **kwargs: Any
+) -> HttpResponse:
+    request.tabara_language_switch = True  # type: ignore[attr-defined]
+    # The button's formaction already has the language's prefix; a browser that ignores
+    # formaction posts to the form's own address, and the field alone chooses the language.
+    with translation.override(code), transaction.atomic():
+        response = view(request, *args, **kwargs)
+        transaction.set_rollback(True)
+    if not getattr(request, "tabara_language_shown", False):
+        # A view without a typed form: its page in that language, by GET.
+        return HttpResponseRedirect(translate_url(request.path, code), status=303)
+    response.status_code = 200
+    return response
 
 
 def _refused(

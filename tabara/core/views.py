@@ -3,10 +3,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, QueryDict
-from django.shortcuts import render
-from django.utils.translation import get_language, get_language_from_request
+from django.utils.translation import get_language_from_request
 
-from tabara.awareness.selectors.home import home_highlights
 from tabara.core.health import task_queue_lag
 from tabara.core.public import public_route
 
@@ -16,13 +14,6 @@ def root_redirect(request: HttpRequest) -> HttpResponse:
     """Send a visitor to the home page in the language their browser prefers."""
     language = get_language_from_request(request) or settings.LANGUAGE_CODE
     return HttpResponseRedirect(f"/{language}/")
-
-
-@public_route(group="home")
-def home(request: HttpRequest) -> HttpResponse:
-    """The public home page: emergency numbers, report, learn, news and activities."""
-    language = get_language() or settings.LANGUAGE_CODE
-    return render(request, "public/home.html", home_highlights(language))
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tabara.attachments.forms import FilesField
+from tabara.core.phones import PhoneField
 from tabara.core.widgets import CodeField
 from tabara.geo.countries import country_choices
 from tabara.geo.selectors import border_post_choices, district_choices, sector_choices
@@ -142,11 +143,8 @@ class ReportForm(forms.Form):
         required=False,
         error_messages={"max_length": TOO_LONG},
     )
-    contact_phone = forms.CharField(
-        label=_("Phone number"),
-        max_length=30,
-        required=False,
-        error_messages={"max_length": TOO_LONG},
+    contact_phone = PhoneField(
+        label=_("Phone number"), required=False, error_messages={"max_length": TOO_LONG}
     )
     attachments = FilesField(
         label=_("A photo, screenshot, document or voice note (optional, up to 3 files of 5 MB)")

@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -30,6 +31,8 @@ from tabara.screening.ruleset import load_ruleset
 # Indicators of age belong to the rule set's "child" element.
 ELEMENTS = (("age", "child"), ("act", "act"), ("means", "means"), ("purpose", "purpose"))
 STRENGTHS = frozenset({"gate", "strong"})
+# Each language in its own name, so the operator reads the caller's choice as they say it.
+CALLER_LANGUAGES = (("rw", "Ikinyarwanda"), ("en", "English"), ("fr", "Français"))
 
 
 class HotlineForm(ReportForm):
@@ -46,10 +49,18 @@ class HotlineForm(ReportForm):
             "to be called back."
         )
         self.fields["wants_contact"].label = _("The caller agrees to be called back")
+        self.fields["caller_language"] = forms.ChoiceField(
+            label=_("Language the caller speaks"),
+            choices=CALLER_LANGUAGES,
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Choose the language the caller speaks.")},
+        )
 
     def to_input(self) -> services.ReportInput:
+        """The report in the caller's language (used for any SMS to them), not the operator's."""
         data = super().to_input()
-        return replace(data, sender_phone=data.contact_phone, language=(get_language() or "rw")[:2])
+        language = self.cleaned_data["caller_language"]
+        return replace(data, sender_phone=data.contact_phone, language=language)
 
 
 @lru_cache(maxsize=3)

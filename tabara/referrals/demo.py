@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from tabara.core.demo import DemoRun
 from tabara.referrals.models import ACKNOWLEDGE_WITHIN, Referral
 
 
@@ -25,3 +26,9 @@ def referrals_demo_load() -> int:
         sent_at=past, deadline_at=deadline, next_escalation_at=deadline
     )
     return 1
+
+
+def referrals_demo_step(run: DemoRun) -> None:
+    """Demo referral states, only on the load that opened the demo cases."""
+    if run.made.get("cases"):
+        referrals_demo_load()

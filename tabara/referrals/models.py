@@ -102,8 +102,9 @@ class Referral(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=300, blank=True)
     # A copy of the case's opening time, so "cases shared with us, newest first" walks
-    # one index instead of sorting every shared case (see tabara/cases/access.py).
-    case_opened_at = models.DateTimeField(null=True, blank=True)
+    # one index instead of sorting every shared case (see tabara/cases/access.py). Required:
+    # a referral without it would break that sort (bench/cases.py once wrote such rows).
+    case_opened_at = models.DateTimeField()
     # The service of the victim's plan this referral asks the receiver to provide, if any.
     service = models.ForeignKey(
         "cases.CaseService", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -32,7 +32,7 @@ from tabara.referrals.models import (
     Urgency,
     ViewScope,
 )
-from tabara.referrals.routing import CaseFacts, OrgEntry, evaluate
+from tabara.referrals.preview import case_routes
 from tabara.referrals.rulesets import routing_load_default
 from tabara.referrals.selectors import ReferralNotFound as ReferralNotFound
 from tabara.referrals.selectors import routing_ruleset_current
@@ -175,23 +175,8 @@ def referrals_route_case(*, user: User, case: Case) -> list[Referral]:
     # The shipped defaults are in force until an administrator publishes a version (a
     # flushed or hand-made database may lack the row the data migration wrote).
     ruleset = routing_ruleset_current() or routing_load_default()
-    facts = CaseFacts(
-        screening_outcome=case.screening_outcome,
-        child_involved=case.child_involved,
-        border_crossed=case.border_crossed,
-        district_code=case.district.code if case.district else "",
-        destination_country=case.destination_country,
-        exploitation_types=tuple(case.all_exploitation_types),
-    )
-    orgs = {o.short_name: o for o in Organization.objects.select_related("district")}
-    directory = [
-        OrgEntry(o.short_name, o.kind, o.district.code if o.district else "") for o in orgs.values()
-    ]
     sent = []
-    for route in evaluate(ruleset.rules, facts, directory):
-        org = orgs[route.organization]
-        if org.pk == case.owner_org_id:
-            continue
+    for route, org in case_routes(case, ruleset.rules):
         sent.append(
             _referral_create(
                 user=user,

@@ -164,5 +164,5 @@ def routing(request: HttpRequest) -> HttpResponse:
         request,
         "referrals/routing.html",
         {"form": form, "current": current, "error": error},
-        status=400 if error else 200,
+        status=400 if error or form.errors else 200,
     )

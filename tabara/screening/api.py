@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
+from pydantic import JsonValue
 
 from tabara.core.public import scrub_request
 from tabara.core.ratelimit import over_limit
@@ -16,10 +17,13 @@ from tabara.screening.ruleset import load_ruleset
 
 router = Router(tags=["screening"])
 Answer = Literal["yes", "no", "unknown"]
+# The schema names the indicators the published rule set asks about, so a request the schema
+# calls valid is one the evaluator accepts (an unknown id is still refused with 422).
+INDICATORS: list[JsonValue] = list(load_ruleset().question_order)
 
 
 class ScreeningIn(Schema):
-    answers: dict[str, Answer]
+    answers: dict[str, Answer] = Field(json_schema_extra={"propertyNames": {"enum": INDICATORS}})
     lang: Literal["rw", "en", "fr"] | None = None
 
 
@@ -44,7 +48,18 @@ class ScreeningOut(Schema):
     explanation: dict[str, Any] | None = None
 
 
-@router.post("/screening", response=ScreeningOut, summary="Screen a situation")
+class Refusal(Schema):
+    """Why a request was refused: a sentence, or the validator's list of faulty fields."""
+
+    detail: str | list[dict[str, Any]]
+
+
+# Every status the endpoint answers is in the schema, so clients (and schemathesis) can rely on it.
+@router.post(
+    "/screening",
+    response={200: ScreeningOut, 400: Refusal, 422: Refusal, 429: Refusal},
+    summary="Screen a situation",
+)
 def screen(request: HttpRequest, payload: ScreeningIn) -> dict[str, Any]:
     """Evaluate answers (indicator id → yes/no/unknown; missing means unknown).
 

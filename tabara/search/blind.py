@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from django.conf import settings
 
-from tabara.intake.phones import phone_normalise
+from tabara.core.phones import phone_normalise
 from tabara.search.names import name_tokens
 
 _NOT_ALNUM = re.compile(r"[^0-9A-Z]")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from tabara.intake.phones import phone_normalise
+from tabara.core.phones import phone_normalise
 from tabara.search.blind import TermKind, blind_token, identity_normalise
 from tabara.search.names import name_tokens
 

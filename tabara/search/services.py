@@ -33,15 +33,41 @@ class SearchResults:
     reports: list[Report] = field(default_factory=list)
 
 
+def search_token_rows(
+    *, person: CasePerson, case: Case, full_name: str, phone: str, identity_number: str
+) -> list[SearchToken]:
+    """Unsaved index rows of one person of `case`, from the clear values given."""
+    tokens = person_tokens(full_name=full_name, phone=phone, identity_number=identity_number)
+    return [
+        SearchToken(
+            token=token,
+            person_id=person.pk,
+            case_id=case.pk,
+            owner_org_id=case.owner_org_id,
+            opened_at=case.opened_at,
+        )
+        for token in sorted(tokens)
+    ]
+
+
 @transaction.atomic
 def search_index_person(*, person: CasePerson) -> int:
     """(Re)write the tokens of one person; return how many."""
     SearchToken.objects.filter(person=person).delete()
-    tokens = person_tokens(
-        full_name=person.full_name, phone=person.phone, identity_number=person.identity_number
+    rows = search_token_rows(
+        person=person,
+        case=Case.objects.only("pk", "owner_org_id", "opened_at").get(pk=person.case_id),
+        full_name=person.full_name,
+        phone=person.phone,
+        identity_number=person.identity_number,
     )
-    SearchToken.objects.bulk_create(SearchToken(token=t, person=person) for t in tokens)
-    return len(tokens)
+    SearchToken.objects.bulk_create(rows)
+    return len(rows)
+
+
+def search_owner_moved(*, case_id: int, owner_org_id: int) -> None:
+    """Keep the index's copy of a case's owner right (called by `case_owner_transfer`)."""
+    SearchToken.objects.filter(case_id=case_id).update(owner_org_id=owner_org_id)
 
 
 @transaction.atomic
@@ -57,15 +83,27 @@ def search_reindex(*, batch_size: int = 2000) -> int:
     while True:
         batch = list(
             CasePerson.objects.filter(pk__gt=last)
+            .select_related("case")
             .order_by("pk")
-            .only("pk", "row_uuid", "full_name", "phone", "identity_number")[:batch_size]
+            .only(
+                "pk",
+                "row_uuid",
+                "full_name",
+                "phone",
+                "identity_number",
+                "case__id",
+                "case__owner_org_id",
+                "case__opened_at",
+            )[:batch_size]
         )
         if not batch:
             break
         rows = [
-            SearchToken(token=token, person_id=person.pk)
+            row
             for person in batch
-            for token in person_tokens(
+            for row in search_token_rows(
+                person=person,
+                case=person.case,
                 full_name=person.full_name,
                 phone=person.phone,
                 identity_number=person.identity_number,

@@ -98,7 +98,23 @@ def test_open_redirects_are_refused(make_staff) -> None:
         URL + "?next=https://evil.example/",
         {"username": user.username, "password": PASSWORD, "otp_token": current_code(user)},
     )
-    assert response["Location"] == "/en/staff/"
+    # Refused, and sent home instead, in the user's own language (Kinyarwanda by default).
+    assert response["Location"] == "/rw/staff/"
+
+
+@pytest.mark.django_db
+def test_sign_in_switches_to_the_language_the_user_chose(make_staff) -> None:
+    user = make_staff(roles=[Role.INTAKE_OFFICER])
+    user.language = "fr"
+    user.save(update_fields=["language"])
+    client = Client()
+    response = client.post(
+        URL + "?next=/en/staff/reports/",
+        {"username": user.username, "password": PASSWORD, "otp_token": current_code(user)},
+    )
+    # Signed in on the English page, the inbox opens in French.
+    assert response["Location"] == "/fr/staff/reports/"
+    assert "Signalements" in client.get(response["Location"]).content.decode()
 
 
 @pytest.mark.django_db

@@ -35,6 +35,20 @@ def audited(action: AuditAction, actor: User, target: User | Organization) -> bo
     return AuditEvent.objects.filter(action=action, actor=actor, target_id=str(target.pk)).exists()
 
 
+def enrolment_link_sent(user: User, old_session: Client, fake_smtp) -> Invitation:
+    """The user's second factors are gone, the old session too, and a new link was e-mailed."""
+    assert not TOTPDevice.objects.filter(user=user).exists()
+    assert not RecoveryCodeDevice.objects.filter(user=user).exists()
+    assert old_session.get("/en/staff/reports/").status_code == 302
+    invitation = Invitation.objects.get(user=user)
+    assert invitation.purpose == Invitation.Purpose.RESET and invitation.is_open()
+    notifications_sweep()
+    [message] = fake_smtp.received
+    assert message["To"] == user.email
+    assert "/en/staff/invitation/" in message.get_content()
+    return invitation
+
+
 @pytest.mark.django_db
 def test_an_org_admin_sees_only_their_organizations_staff(two_orgs) -> None:
     admin, colleague, stranger = two_orgs
@@ -128,15 +142,7 @@ def test_reset_second_factor_removes_devices_and_emails_a_new_link(two_orgs, fak
     colleague.save()
     session = signed_in(colleague)
     signed_in(admin).post(f"/en/staff/people/{colleague.pk}/reset-second-factor/")
-    assert not TOTPDevice.objects.filter(user=colleague).exists()
-    assert not RecoveryCodeDevice.objects.filter(user=colleague).exists()
-    assert session.get("/en/staff/reports/").status_code == 302
-    invitation = Invitation.objects.get(user=colleague)
-    assert invitation.purpose == Invitation.Purpose.RESET and invitation.is_open()
-    notifications_sweep()
-    [message] = fake_smtp.received
-    assert message["To"] == "colleague@example.org"
-    assert "/en/staff/invitation/" in message.get_content()
+    enrolment_link_sent(colleague, session, fake_smtp)
     assert audited(AuditAction.SECOND_FACTOR_RESET, admin, colleague)
 
 
@@ -243,7 +249,52 @@ def test_an_org_admin_edits_their_own_organization_but_cannot_deactivate_it(two_
         },
     )
     organization.refresh_from_db()
-    assert organization.kind == "police" and organization.contact_phone == "+250 788 111 222"
+    assert organization.kind == "police" and organization.contact_phone == "+250788111222"
     assert client.post(url + "deactivate/").status_code == 404
     organization.refresh_from_db()
     assert organization.is_active
+
+
+@pytest.mark.django_db
+def test_reactivation_lets_the_person_back_only_through_a_new_enrolment(
+    two_orgs, fake_smtp
+) -> None:
+    admin, colleague, _stranger = two_orgs
+    colleague.email = "colleague@example.org"
+    colleague.save()
+    old_session = signed_in(colleague)
+    manager = signed_in(admin)
+    manager.post(f"/en/staff/people/{colleague.pk}/deactivate/")
+    page = manager.get(f"/en/staff/people/{colleague.pk}/").content.decode()
+    assert f"/en/staff/people/{colleague.pk}/reactivate/" in page
+    response = manager.post(f"/en/staff/people/{colleague.pk}/reactivate/")
+    assert response.status_code == 302
+    colleague.refresh_from_db()
+    assert colleague.is_active and colleague.roles == ["intake_officer"]
+    # Not the old keys: no password, no authenticator, no recovery codes, no old session.
+    assert not colleague.has_usable_password()
+    invitation = enrolment_link_sent(colleague, old_session, fake_smtp)
+    event = AuditEvent.objects.get(action=AuditAction.STAFF_REACTIVATED)
+    assert event.actor == admin and event.target_id == str(colleague.pk)
+    assert event.extra == {"invitation": invitation.pk, "roles": ["intake_officer"]}
+
+
+@pytest.mark.django_db
+def test_reactivation_follows_the_rules_of_deactivation(two_orgs, make_staff) -> None:
+    admin, colleague, stranger = two_orgs
+    national = make_staff(roles=[Role.NATIONAL_ADMINISTRATOR], organization=admin.organization)
+    for person in (stranger, national):
+        person.is_active = False
+        person.save()
+    client = signed_in(admin)
+    # Another organization's staff: not found; a higher role: refused; neither comes back.
+    assert client.post(f"/en/staff/people/{stranger.pk}/reactivate/").status_code == 404
+    client.post(f"/en/staff/people/{national.pk}/reactivate/")
+    for person in (stranger, national):
+        person.refresh_from_db()
+        assert not person.is_active
+    # An active account is left alone: its second factor is not removed.
+    refused = client.post(f"/en/staff/people/{colleague.pk}/reactivate/", follow=True)
+    assert "This account is active already." in refused.content.decode()
+    assert TOTPDevice.objects.filter(user=colleague).exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.STAFF_REACTIVATED).exists()

@@ -78,10 +78,14 @@ def test_choosing_the_questions_of_a_test(officer_client) -> None:
     page = client.get(url)
     assert page.status_code == 200 and page.content.count(b'name="question"') == 4
     first = knowledge.screening_questions()[0]
-    assert (
-        client.post(url, {"action": "choose", "question": [str(first.pk), "x"]}).status_code == 302
-    )
+    # A tick that is not a question of the bank (a stale page) is refused, ticks kept.
     test = knowledge.knowledge_test_for(activity=activity)
+    before = list(test.questions.all())
+    stale = client.post(url, {"action": "choose", "question": [str(first.pk), "x"]})
+    assert stale.status_code == 400 and b"no longer in the bank" in stale.content
+    assert stale.content.count(b" checked>") == 1  # only the tick that was sent
+    assert list(test.questions.all()) == before != [first]
+    assert client.post(url, {"action": "choose", "question": [str(first.pk)]}).status_code == 302
     assert list(test.questions.all()) == [first]
     mismatch = client.post(
         url,

@@ -79,10 +79,14 @@ def _detail_page(
     report: services.ImportReport | None = None,
     import_form: ImportForm | None = None,
     invites: list[tuple[object, str]] | None = None,
+    counts_form: CountsForm | None = None,
+    invites_form: InvitesForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     reach = reach_of(Activity.objects.filter(pk=activity.pk))
-    counts = {f"{c.sex}__{c.age_band}": c.count for c in activity.counts.all()}
+    counts: dict[str, object] = {f"{c.sex}__{c.age_band}": c.count for c in activity.counts.all()}
+    if counts_form is not None:  # refused counts come back as they were typed
+        counts = {name: counts_form.data.get(name, "") for name in counts_form.fields}
     test = getattr(activity, "knowledge_test", None)
     return render(
         request,
@@ -106,7 +110,8 @@ def _detail_page(
             ],
             "import_form": import_form or ImportForm(),
             "report": report,
-            "invites_form": InvitesForm(),
+            "counts_form": counts_form,
+            "invites_form": invites_form or InvitesForm(),
             "invites": invites,
             "questions": list(test.questions.order_by("id")) if test else [],
             "learning": learning_of([activity.pk]),
@@ -149,7 +154,7 @@ def attendance_counts(request: HttpRequest, activity_id: int) -> HttpResponse:
     activity = _activity(activity_id)
     form = CountsForm(request.POST)
     if not form.is_valid():
-        return _detail_page(request, activity, status=400)
+        return _detail_page(request, activity, counts_form=form, status=400)
     services.attendance_counts_set(
         user=staff_user(request), activity=activity, counts=form.counts()
     )
@@ -163,7 +168,7 @@ def test_invites(request: HttpRequest, activity_id: int) -> HttpResponse:
     activity = _activity(activity_id)
     form = InvitesForm(request.POST)
     if not form.is_valid():
-        return _detail_page(request, activity, status=400)
+        return _detail_page(request, activity, invites_form=form, status=400)
     issued = knowledge.invites_issue(
         user=staff_user(request), activity=activity, phase=Phase(form.cleaned_data["phase"])
     )

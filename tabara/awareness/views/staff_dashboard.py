@@ -26,8 +26,9 @@ def _date(text: str | None) -> date | None:
 
 
 def _report(request: HttpRequest) -> tuple[ProgrammeReport, dict[str, str]]:
-    since = _date(request.GET.get("since"))
-    until = _date(request.GET.get("until"))
+    typed = {key: request.GET.get(key, "")[:30] for key in ("since", "until")}
+    since = _date(typed["since"])
+    until = _date(typed["until"])
     kind = request.GET.get("kind", "")
     if kind not in ActivityKind.values:
         kind = ""
@@ -35,9 +36,13 @@ def _report(request: HttpRequest) -> tuple[ProgrammeReport, dict[str, str]]:
         activities_in(since=since, until=until, kind=kind), since=since, until=until
     )
     query = {
-        "since": since.isoformat() if since else "",
-        "until": until.isoformat() if until else "",
+        # A date that is not one comes back as typed, with the error; it filters nothing.
+        "since": since.isoformat() if since else typed["since"],
+        "until": until.isoformat() if until else typed["until"],
         "kind": kind,
+        "error": _("One of the dates is not a real date (year-month-day); it was not applied.")
+        if (typed["since"] and since is None) or (typed["until"] and until is None)
+        else "",
     }
     return report, query
 
@@ -69,7 +74,8 @@ def _bars(rows: list[list[object]]) -> list[tuple[object, object, int]]:
 @staff_required(Perm.AWARENESS_MANAGE)
 def dashboard(request: HttpRequest) -> HttpResponse:
     report, query = _report(request)
-    return render(request, "awareness/staff/dashboard.html", _context(report, query))
+    status = 400 if query["error"] else 200
+    return render(request, "awareness/staff/dashboard.html", _context(report, query), status=status)
 
 
 @require_GET

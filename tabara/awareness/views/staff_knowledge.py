@@ -36,10 +36,19 @@ def test_questions(request: HttpRequest, activity_id: int) -> HttpResponse:
     user = staff_user(request)
     test = knowledge.knowledge_test_for(activity=activity)
     form = QuestionForm(request.POST if request.POST.get("action") == "add" else None)
+    knowledge.screening_questions()
+    chosen = {str(pk) for pk in test.questions.values_list("id", flat=True)}
+    choose_error = ""
     if request.method == "POST" and request.POST.get("action") == "choose":
-        ids = [int(x) for x in request.POST.getlist("question") if x.isdigit()]
-        knowledge.knowledge_test_set_questions(user=user, activity=activity, question_ids=ids)
-        return HttpResponseRedirect(reverse("awareness:staff_activity", args=[activity.pk]))
+        ticked = set(request.POST.getlist("question"))
+        if ticked <= {str(q.pk) for q in question_bank()}:
+            ids = [int(x) for x in ticked]
+            knowledge.knowledge_test_set_questions(user=user, activity=activity, question_ids=ids)
+            return HttpResponseRedirect(reverse("awareness:staff_activity", args=[activity.pk]))
+        chosen = ticked  # the ticks come back as they were sent
+        choose_error = _(
+            "A ticked question is no longer in the bank: check the ticks and send again."
+        )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         question = knowledge.question_create(
@@ -51,15 +60,13 @@ def test_questions(request: HttpRequest, activity_id: int) -> HttpResponse:
         )
         test.questions.add(question)
         return HttpResponseRedirect(reverse("awareness:staff_questions", args=[activity.pk]))
-    knowledge.screening_questions()
-    chosen = set(test.questions.values_list("id", flat=True))
     code = lang()
-    bank = [(q, q.text(code), q.pk in chosen) for q in question_bank()]
+    bank = [(q, q.text(code), str(q.pk) in chosen) for q in question_bank()]
     return render(
         request,
         "awareness/staff/questions.html",
-        {"activity": activity, "bank": bank, "form": form},
-        status=400 if form.errors else 200,
+        {"activity": activity, "bank": bank, "form": form, "choose_error": choose_error},
+        status=400 if form.errors or choose_error else 200,
     )
 
 

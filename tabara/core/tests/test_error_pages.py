@@ -58,7 +58,7 @@ def test_error_page(status, lang, monkeypatch) -> None:
     def broken(language: str) -> dict[str, object]:
         raise RuntimeError("synthetic failure")
 
-    monkeypatch.setattr("tabara.core.views.home_highlights", broken)
+    monkeypatch.setattr("tabara.awareness.views.public_home.home_highlights", broken)
     response = CASES[status](lang)
     assert response.status_code == status  # type: ignore[attr-defined]
     page = response.content.decode()  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ BASE_ENV = {
     "TABARA_PHONE_HASH_KEY": "t3st-0nly-phone-key-Pl9Ok8Ij7Uh6Yg5Tf4Rd3",
     "TABARA_SEARCH_KEY": "t3st-0nly-search-key-Mn8Bv7Cx6Zl5Kj4Hg3Fd2",
     "TABARA_GATEWAY_SECRET": "t3st-0nly-gateway-Aq1Sw2De3Fr4Gt5Hy6Ju7",
+    "TABARA_BACKUP_KEYS": "dGVzdC1vbmx5LWJhY2t1cC1rZXktMDAwMDAwMDAwMDE=",
     "DATABASE_URL": "sqlite:////tmp/never-created.sqlite3",
     "TABARA_SITE_URL": "https://tabara.example.org",
 }
@@ -54,6 +55,7 @@ def test_production_starts_with_everything_set() -> None:
         "TABARA_PHONE_HASH_KEY",
         "TABARA_SEARCH_KEY",
         "TABARA_GATEWAY_SECRET",
+        "TABARA_BACKUP_KEYS",
         "DATABASE_URL",
         "TABARA_SITE_URL",
     ],
@@ -88,6 +90,8 @@ def test_production_refuses_a_site_address_that_is_not_scheme_and_host(typed) ->
             "TABARA_ENCRYPTION_KEYS",
             "dGVzdC1vbmx5LWZlcm5ldC1rZXktMDAwMDAwMDAwMDE=,dGVzdC1vbmx5LWZlcm5ldC1rZXktMDAwMDAwMDAwMDE=",
         ),
+        ("TABARA_BACKUP_KEYS", "not-a-backup-key"),
+        ("TABARA_BACKUP_KEYS", "dGVzdC1vbmx5LWJhY2t1cC1rZXktMDAwMDAwMDAwMDE=,c2hvcnQ="),
     ],
 )
 def test_production_refuses_weak_or_malformed_secrets_naming_them(variable, value) -> None:

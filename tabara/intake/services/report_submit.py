@@ -11,10 +11,10 @@ from django.db import IntegrityError, transaction
 from tabara.accounts.models import User
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
+from tabara.core.phones import phone_hash
 from tabara.geo.selectors import place_ids
 from tabara.intake.choices import AgeGroup, Channel, LocationKind, RecruitmentChannel, Sex
 from tabara.intake.models import Report
-from tabara.intake.phones import phone_hash
 from tabara.intake.receipts import receipt_hash, receipt_new
 
 

@@ -16,9 +16,9 @@ from django.utils import timezone
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
 from tabara.core.crypto import keyed_hash
+from tabara.core.phones import phone_hash, phone_normalise
 from tabara.intake.choices import Channel
 from tabara.intake.models import Report, SmsDeliveryReport, SmsInbound
-from tabara.intake.phones import phone_hash, phone_normalise
 from tabara.intake.receipts import receipt_display
 from tabara.intake.selectors import report_status_by_receipt
 from tabara.intake.services.report_submit import ReportInput, report_submit

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from tabara.core.crypto import keyed_hash
+from tabara.core.phones import phone_hash
 from tabara.intake.models import UssdSession
-from tabara.intake.phones import phone_hash
 from tabara.intake.ussd.menu import resumable
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from tabara.intake.phones import phone_normalise
+from tabara.core.phones import phone_normalise
 from tabara.notifications.africastalking import SmsGatewayError, send_sms
 
 logger = logging.getLogger(__name__)

@@ -36,7 +36,7 @@ from tabara.core.demo import demo_load
 from tabara.intake.choices import Channel
 from tabara.intake.services import ReportInput, report_submit
 call_command("migrate", verbosity=0)
-_accounts, receipts = demo_load(with_villages=False)
+receipts = demo_load(with_villages=False).receipts
 for n in range(3):
     data = ReportInput(what_happened=f"Before the backup {n}", wants_contact=True,
                        contact_name=f"Synthetic Person {n}", contact_phone="+250788000111")

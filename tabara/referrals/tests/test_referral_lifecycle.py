@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from tabara.accounts.roles import Role
 from tabara.audit.models import AuditAction, AuditEvent
 from tabara.cases.access import Purpose, access_case_by_id
 from tabara.cases.tests.factories import case_create
 from tabara.notifications.models import Notification
-from tabara.referrals.models import ReferralKind, ReferralStatus, Urgency
+from tabara.referrals.models import Referral, ReferralKind, ReferralStatus, Urgency
 from tabara.referrals.services import (
     ConsentRequired,
     InvalidTransition,
@@ -114,3 +116,16 @@ def test_a_transfer_changes_ownership_only_when_accepted(parties) -> None:
     assert access_case_by_id(receiver, case.pk, purpose=Purpose.UPDATE).owner
     case.refresh_from_db()
     assert case.owner_org == agencies["HOPE"]
+
+
+def test_a_referral_without_its_case_opening_time_is_refused_by_the_database(parties) -> None:
+    # "Shared with us, newest first" sorts on this copy; a row without it broke the case list
+    # (issue #12: bench/cases.py bulk-filled such rows and crashed the page).
+    sender, _receiver, agencies = parties
+    case = case_create(sender, consent_to_share=True)
+    now = timezone.now()
+    orphan = Referral(
+        case=case, from_org=agencies["RIB"], to_org=agencies["HOPE"], sent_at=now, deadline_at=now
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Referral.objects.bulk_create([orphan])

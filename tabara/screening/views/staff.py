@@ -96,6 +96,10 @@ def interview(request: HttpRequest, interview_id: int) -> HttpResponse:
             "upcoming": [form[f"q_{q.id}"] for q in upcoming],
             "answered": [form[f"q_{q.id}"] for q in answered],
             "preview": preview,
+            # Notes sent with answers that were refused come back as typed.
+            "notes": request.POST.get("notes", "")[:4000]
+            if request.method == "POST"
+            else record.notes,
         },
         status=400 if form.errors else 200,
     )

@@ -5,7 +5,6 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from tabara.core.demo import demo_load
-from tabara.intake.receipts import receipt_display
 
 
 class Command(BaseCommand):
@@ -15,9 +14,9 @@ class Command(BaseCommand):
         parser.add_argument("--no-villages", action="store_true", help="skip cells and villages")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        accounts, receipts = demo_load(with_villages=not options["no_villages"])
+        run = demo_load(with_villages=not options["no_villages"])
         self.stdout.write("Demo staff accounts (synthetic; sign in at /en/staff/sign-in/):")
-        for account in accounts:
+        for account in run.accounts:
             self.stdout.write(
                 f"  {account.username:<11} password {account.password:<24} "
                 f"role {account.role:<18} org {account.organization:<9} "
@@ -25,5 +24,5 @@ class Command(BaseCommand):
             )
         self.stdout.write("  Add the TOTP secret to any authenticator app, or run:")
         self.stdout.write("  .venv/bin/python -m tabara.core.totp_now SECRET")
-        for receipt in receipts:
-            self.stdout.write(f"Demo report receipt: {receipt_display(receipt)}")
+        for line in run.lines:
+            self.stdout.write(line)

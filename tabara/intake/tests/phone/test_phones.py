@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tabara.intake.phones import phone_hash, phone_normalise
+from tabara.core.phones import phone_hash, phone_normalise
 from tabara.intake.sms.replies import sms_reply_send
 from tabara.intake.tests.phone.test_ussd_menu import WORLD
 from tabara.intake.ussd import menu

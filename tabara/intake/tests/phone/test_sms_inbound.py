@@ -7,9 +7,9 @@ import logging
 import pytest
 from django.test import Client
 
+from tabara.core.phones import phone_hash
 from tabara.intake.choices import Channel
 from tabara.intake.models import Report
-from tabara.intake.phones import phone_hash
 from tabara.intake.receipts import receipt_hash
 from tabara.intake.services import report_reply
 from tabara.intake.sms.texts import SMS

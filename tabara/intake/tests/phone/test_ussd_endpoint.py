@@ -9,9 +9,9 @@ import time_machine
 from django.test import Client
 
 from tabara.accounts.roles import Role
+from tabara.core.phones import phone_hash
 from tabara.intake.choices import Channel
 from tabara.intake.models import Report, UssdSession
-from tabara.intake.phones import phone_hash
 from tabara.intake.receipts import receipt_hash
 from tabara.intake.services import report_reply
 from tabara.intake.tests.phone.gateway import PHONE, USSD_URL, UssdPhone

@@ -1,0 +1,103 @@
+"""Every benchmark in bench/ runs at a tiny size, so none can rot unnoticed (issue #12).
+
+Each script runs as a person would run it (`python bench/X.py --tiny`), on its own SQLite
+database in a temporary folder, and must finish and print the configuration it actually ran
+and its ratios. Figures are not judged (the machine is shared); that the lines exist and
+that the server benchmarks name the worker class and threads read back from the running
+gunicorn is. Run once, in the SQLite pass: the PostgreSQL pass would repeat the same runs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.test_gunicorn import EXPECTED
+
+ROOT = Path(__file__).resolve().parent.parent
+CLASS, THREADS = EXPECTED  # what config/gunicorn_conf.py declares, in gunicorn's own names
+SERVER = rf"gunicorn -c config/gunicorn_conf.py: 2 workers x {THREADS} threads \({CLASS}, read back"
+NUMBER = r"\d+(\.\d+)?"
+
+# script -> lines its output must hold: the configuration first, then the ratios.
+EXPECTED_LINES: dict[str, list[str]] = {
+    "cases.py": [
+        r"sqlite: 300 cases, 900 referrals; BUSY owns \d+ .* 5 runs per page",
+        rf"my queue +{NUMBER} +{NUMBER} +1\.0 +\d+ +\d+",
+        rf"case list, overdue only +{NUMBER} +{NUMBER} +{NUMBER} +\d+ +\d+",
+    ],
+    "field_crypto.py": [
+        r"configuration: 200 values of \d+ characters, one process, cryptography [\d.]+",
+        rf"seal +{NUMBER} µs +{NUMBER} µs +{NUMBER}",
+        rf"open +{NUMBER} µs +{NUMBER} µs +{NUMBER}",
+    ],
+    "search.py": [
+        r"sqlite: 300 cases, 600 people, \d+ tokens; 5 searches per kind",
+        rf"\(empty page\) +{NUMBER} +{NUMBER} +1\.0",
+        rf"national ID +{NUMBER} +{NUMBER} +{NUMBER} +\d+",
+    ],
+    "intake.py": [
+        SERVER + r".*, 2 clients, 1 s each",
+        rf"ratio reports/bare: {NUMBER}",
+    ],
+    "ussd.py": [
+        SERVER + r".*, 2 concurrent phones, think time 0 s, 1 s",
+        r"sessions completed .* failed 0",
+        rf"ratio p99 / the 300 ms aim: {NUMBER}",
+    ],
+    "crash.py": [
+        r'"missing": \[\]',
+        SERVER,
+        r'"kills": [2-9]',
+    ],
+    "prevalence.py": [
+        r"1 worker processes; median of 1 bootstrap runs",
+        r"\| uk_2013_5lists \|.*\| \d+x / \d+x \|",
+        r"\| artificial_3lists \|.*\| \d+x / \d+x \|",
+    ],
+    "screening.py": [
+        r"evaluator, rule set rw-2026\.1: 200 random answer sets .* 2 passes",
+        r"start-up, median of 3 runs each",
+        rf"ratio {NUMBER}",
+    ],
+    "spreadsheets.py": [
+        r"python 3\.11\.\d+, openpyxl [\d.]+, \d+ CPUs, .* limits SheetLimits",
+        r"zip bomb: .* refused",
+        rf"ratio naive/bounded \(naive capped\): {NUMBER}",
+    ],
+}
+pytestmark = pytest.mark.skipif(
+    bool(os.environ.get("DATABASE_URL")), reason="runs once, in the SQLite pass"
+)
+
+
+def test_every_benchmark_is_run_here() -> None:
+    scripts = {p.name for p in (ROOT / "bench").glob("*.py")}
+    helpers = {"__init__.py", "harness.py", "world.py"}
+    assert scripts - helpers == set(EXPECTED_LINES)
+
+
+@pytest.mark.timeout_sensitive
+@pytest.mark.parametrize("script", sorted(EXPECTED_LINES))
+def test_the_benchmark_runs_tiny_and_says_what_it_ran(script: str, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TABARA_VAR_DIR")}
+    env["TABARA_VAR_DIR"] = str(tmp_path)
+    done = subprocess.run(  # noqa: S603 - our own scripts, by name from bench/
+        [sys.executable, str(ROOT / "bench" / script), "--tiny"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=280,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    for pattern in EXPECTED_LINES[script]:
+        assert re.search(pattern, done.stdout), (
+            f"{script} did not print /{pattern}/:\n{done.stdout}"
+        )
