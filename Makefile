@@ -12,13 +12,14 @@ export DJANGO_SETTINGS_MODULE ?= config.django.local
 .PHONY: run test setup install-runtime runtime-system-deps system-deps messages migrate demo check unit pg-test bench screenshots clean
 
 run: install-runtime migrate demo
-	@echo "Tabara is starting at http://127.0.0.1:8000/ with its task worker, outbox sweeper, referral escalation, retention rules and follow-up reminders (Ctrl-C stops all)"
+	@echo "Tabara is starting at http://127.0.0.1:8000/ with its task worker, outbox sweeper, referral escalation, retention rules, follow-up reminders and audit anchors (Ctrl-C stops all)"
 	$(PY) manage.py db_worker & worker=$$!; \
 	$(PY) manage.py notifications_deliver --loop & sweeper=$$!; \
 	$(PY) manage.py referrals_escalate --loop & escalator=$$!; \
 	$(PY) manage.py retention_apply --loop & retention=$$!; \
 	$(PY) manage.py cases_remind --loop & reminder=$$!; \
-	trap 'kill $$worker $$sweeper $$escalator $$retention $$reminder 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py audit_anchor_log --loop & anchor=$$!; \
+	trap 'kill $$worker $$sweeper $$escalator $$retention $$reminder $$anchor 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: setup
@@ -31,7 +32,9 @@ setup: system-deps $(STAMP) messages
 install-runtime: runtime-system-deps $(RUNTIME_STAMP) runtime-messages
 
 # Debian packages: chromium for browser tests and screenshots, gettext for translations,
-# a Java runtime for the Spark linkage backend (pyspark in local mode).
+# a Java runtime for the Spark linkage backend (pyspark in local mode), nginx-light (about
+# 1 MB) so that tests/test_nginx_config.py runs deploy/nginx/tabara.conf for real (on a
+# desktop with systemd Debian also starts it: `systemctl disable --now nginx` if unwanted).
 runtime-system-deps:
 	@command -v msgfmt >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; }
@@ -41,6 +44,7 @@ system-deps:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing="$$missing nginx-light"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \

@@ -2,18 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.test import Client, RequestFactory
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Role
 from tabara.accounts.tests.factories import signed_in, staff_factory
+from tabara.audit import triggers
 from tabara.geo.selectors import choices_forget
 from tabara.geo.services import geography_load
+from tabara.notifications.tests.fake_africastalking import FakeAfricasTalking
 
 pytest_plugins = ["tabara.core.tests.browser"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _audit_triggers_lifted_while_flushing() -> Iterator[None]:
+    """Transactional tests empty every table afterwards; audit rows refuse DELETE and TRUNCATE.
+
+    Only here, in the test process, the flush drops the append-only triggers, empties the
+    tables and creates the triggers again, in one transaction. Production code never
+    flushes; `manage.py flush` there is refused by the triggers.
+    """
+    original = BaseDatabaseOperations.execute_sql_flush
+
+    def flush(self: BaseDatabaseOperations, sql_list: list[str]) -> None:
+        vendor = self.connection.vendor
+        lifted = [
+            *triggers.statements(triggers.DROP, vendor),
+            *sql_list,
+            *triggers.statements(triggers.CREATE, vendor),
+        ]
+        original(self, lifted if sql_list else sql_list)
+
+    BaseDatabaseOperations.execute_sql_flush = flush  # type: ignore[method-assign]
+    yield
+    BaseDatabaseOperations.execute_sql_flush = original  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)
@@ -59,3 +86,18 @@ def staff_client(make_staff: Callable[..., User]) -> Callable[..., tuple[Client,
         return signed_in(user), user
 
     return build
+
+
+@pytest.fixture
+def fake_sms(settings) -> Iterator[FakeAfricasTalking]:
+    """Outbound SMS goes to a local fake that speaks Africa's Talking's HTTP API."""
+    with FakeAfricasTalking(api_key="test-key") as fake:
+        settings.USE_AFRICASTALKING = True
+        settings.AFRICASTALKING = {
+            "base_url": fake.base_url,
+            "username": "sandbox",
+            "api_key": "test-key",
+            "sender_id": "TABARA",
+            "timeout": 5,
+        }
+        yield fake

@@ -16,7 +16,6 @@ SQLite goes to var/bench-cases/test.sqlite3 (WAL, as in production).
 
 from __future__ import annotations
 
-import argparse
 import random
 import statistics
 import sys
@@ -102,13 +101,7 @@ def measure(client: Client, url: str, runs: int) -> tuple[float, float, int, int
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--cases", type=int, default=200_000)
-    parser.add_argument("--runs", type=int, default=60)
-    parser.add_argument("--tiny", action="store_true", help="300 cases, 5 runs (CI)")
-    args = parser.parse_args()
-    if args.tiny:
-        args.cases, args.runs = 300, 5
+    args = world.options(__doc__)
     world.prepare(args.cases, fill, f"{3 * args.cases} referrals")
     client = world.supervisor("bench-worker")
     busy = Organization.objects.get(short_name=world.BUSY)

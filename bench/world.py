@@ -8,6 +8,7 @@ factors. Call `setup(name)` before importing any model.
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import sys
@@ -27,6 +28,18 @@ BUSY = "BUSY"
 ORGS = 40
 T_END = datetime(2026, 11, 1, tzinfo=UTC)
 SPAN = 3 * 365 * 24 * 3600  # cases opened over three years before T_END
+
+
+def options(description: str | None) -> argparse.Namespace:
+    """--cases and --runs (200,000 and 60), or --tiny: 300 cases and 5 runs, CI's smoke run."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--cases", type=int, default=200_000)
+    parser.add_argument("--runs", type=int, default=60)
+    parser.add_argument("--tiny", action="store_true", help="300 cases, 5 runs (CI)")
+    args = parser.parse_args()
+    if args.tiny:
+        args.cases, args.runs = 300, 5
+    return args
 
 
 def setup(name: str) -> None:

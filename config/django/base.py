@@ -201,6 +201,10 @@ FOLLOWUP_IDLE_SECONDS = 30 * 60
 # USSD and SMS gateway callbacks: sessions idle this long are dropped (operators end them
 # after 120-180 s); an optional allow-list of gateway addresses adds to the URL secret.
 USSD_SESSION_IDLE_SECONDS = 5 * 60
+# An ended session keeps its last reply this long, so a gateway retry gets the same screen.
+USSD_REPLY_KEEP_SECONDS = 15 * 60
+# Without an end-of-session notice, a session is taken as still live this long after a hop.
+USSD_LIVE_SECONDS = 180
 TABARA_GATEWAY_ALLOWED_IPS = env_list("TABARA_GATEWAY_ALLOWED_IPS")
 REPORT_PAGE_BUDGET_BYTES = 14 * 1024
 

@@ -19,6 +19,8 @@ DATABASES = {"default": sqlite_database(VAR_DIR / "tabara.sqlite3")}
 TABARA_ENCRYPTION_KEYS = ["bG9jYWwtZGV2LW9ubHktZmVybmV0LWtleS0wMDAwMDE="]
 TABARA_RECEIPT_SALT = "local-development-receipt-salt"
 TABARA_SEARCH_KEY = "local-development-search-key"
+# Audit chain keys: the first signs new events and anchors, all verify.
+TABARA_AUDIT_KEYS = ["local-development-audit-key-0123456789"]
 TABARA_PHONE_HASH_KEY = "local-development-phone-hash-key"
 TABARA_GATEWAY_SECRET = "local-gateway-secret"  # noqa: S105 - public on purpose, see above
 EMAIL_BACKEND = env_str("TABARA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

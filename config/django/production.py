@@ -25,6 +25,7 @@ from config.env import (
     env_str,
     site_url,
 )
+from tabara.audit.chain import audit_key_check
 from tabara.core.crypto import encryption_key_parse
 from tabara.operations.sealed import key_decode
 
@@ -39,6 +40,8 @@ TABARA_ENCRYPTION_KEYS = env_keys("TABARA_ENCRYPTION_KEYS", encryption_key_parse
 TABARA_RECEIPT_SALT = env_secret("TABARA_RECEIPT_SALT", min_length=32)
 TABARA_PHONE_HASH_KEY = env_secret("TABARA_PHONE_HASH_KEY", min_length=32)
 TABARA_SEARCH_KEY = env_secret("TABARA_SEARCH_KEY", min_length=32)
+# Keys of the audit chain's hashes and anchors: the first signs, all verify (docs/security.md).
+TABARA_AUDIT_KEYS = env_keys("TABARA_AUDIT_KEYS", audit_key_check)
 TABARA_GATEWAY_SECRET = env_secret("TABARA_GATEWAY_SECRET", min_length=32)
 if not TABARA_GATEWAY_SECRET.replace("-", "").replace("_", "").isalnum():
     raise WeakSettingError("TABARA_GATEWAY_SECRET must use only letters, digits, - and _.")

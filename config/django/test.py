@@ -29,6 +29,8 @@ TABARA_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWZlcm5ldC1rZXktMDAwMDAwMDAwMDE="]
 TABARA_BACKUP_KEYS = ["dGVzdC1vbmx5LWJhY2t1cC1rZXktMDAwMDAwMDAwMDE="]
 TABARA_RECEIPT_SALT = "test-receipt-salt"
 TABARA_SEARCH_KEY = "test-search-key"
+# Audit chain keys: the first signs new events and anchors, all verify.
+TABARA_AUDIT_KEYS = ["test-only-audit-key-0123456789abcdef"]
 TABARA_PHONE_HASH_KEY = "test-phone-hash-key"
 TABARA_GATEWAY_SECRET = "test-gateway-secret"  # noqa: S105 - test-only value
 # Fast hashes keep the suite quick; production uses Argon2 (base.py).

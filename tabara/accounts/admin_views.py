@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tabara.accounts.access import staff_required, verified_staff
+from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.admin_forms import ROLE_LABELS, InviteForm, OrganizationForm, RolesForm
 from tabara.accounts.administration import (
     AccountStateRefused,
@@ -24,7 +24,7 @@ from tabara.accounts.administration import (
     staff_second_factor_reset,
 )
 from tabara.accounts.invitations import InvitationError, invitation_create
-from tabara.accounts.models import Invitation, User
+from tabara.accounts.models import Invitation
 from tabara.accounts.policy import (
     GrantRefused,
     access_organization_by_id,
@@ -35,13 +35,6 @@ from tabara.accounts.policy import (
 )
 from tabara.accounts.roles import Perm, Role, grantable_roles
 from tabara.core.views import posted
-
-
-def _admin(request: HttpRequest) -> User:
-    user = verified_staff(request)
-    if user is None:  # staff_required lets no such request through
-        raise Http404
-    return user
 
 
 def _refusal(error: GrantRefused) -> str:
@@ -58,7 +51,7 @@ def _form_errors(form: OrganizationForm | InviteForm, error: ValidationError) ->
 @require_GET
 @staff_required(Perm.ACCOUNTS_MANAGE)
 def organization_list(request: HttpRequest) -> HttpResponse:
-    admin = _admin(request)
+    admin = staff_user(request)
     organizations = organizations_manageable(admin).select_related("district")
     return render(
         request,
@@ -73,7 +66,7 @@ def organization_new(request: HttpRequest) -> HttpResponse:
     form = OrganizationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            organization = organization_create(admin=_admin(request), **form.service_fields())
+            organization = organization_create(admin=staff_user(request), **form.service_fields())
         except ValidationError as error:
             _form_errors(form, error)
         else:
@@ -85,7 +78,7 @@ def organization_new(request: HttpRequest) -> HttpResponse:
 @staff_required(Perm.ACCOUNTS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def organization_edit(request: HttpRequest, organization_id: int) -> HttpResponse:
-    admin = _admin(request)
+    admin = staff_user(request)
     organization = access_organization_by_id(admin, organization_id)
     initial = {
         "name": organization.name,
@@ -122,7 +115,7 @@ def organization_edit(request: HttpRequest, organization_id: int) -> HttpRespons
 @require_POST
 @staff_required(Perm.ACCOUNTS_MANAGE_ALL)
 def organization_deactivate_view(request: HttpRequest, organization_id: int) -> HttpResponse:
-    organization_deactivate(admin=_admin(request), organization_id=organization_id)
+    organization_deactivate(admin=staff_user(request), organization_id=organization_id)
     messages.success(request, _("Organization deactivated: its staff can no longer sign in."))
     return HttpResponseRedirect(reverse("accounts:organization", args=[organization_id]))
 
@@ -130,7 +123,7 @@ def organization_deactivate_view(request: HttpRequest, organization_id: int) -> 
 @require_GET
 @staff_required(Perm.ACCOUNTS_MANAGE)
 def staff_list(request: HttpRequest) -> HttpResponse:
-    admin = _admin(request)
+    admin = staff_user(request)
     staff = staff_manageable(admin).order_by("organization__short_name", "username")
     pending = (
         Invitation.objects.filter(
@@ -151,7 +144,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 @staff_required(Perm.ACCOUNTS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def staff_invite(request: HttpRequest) -> HttpResponse:
-    admin = _admin(request)
+    admin = staff_user(request)
     organizations = list(organizations_manageable(admin).filter(is_active=True))
     grantable = grantable_roles(list(admin.roles))
     form = InviteForm(posted(request), organizations=organizations, grantable=grantable)
@@ -183,7 +176,7 @@ def staff_invite(request: HttpRequest) -> HttpResponse:
 @staff_required(Perm.ACCOUNTS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def staff_detail(request: HttpRequest, user_id: int) -> HttpResponse:
-    admin = _admin(request)
+    admin = staff_user(request)
     member = access_staff_by_id(admin, user_id)
     grantable = grantable_roles(list(admin.roles))
     form = RolesForm(posted(request), initial={"roles": member.roles}, grantable=grantable)
@@ -207,7 +200,7 @@ def staff_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 
 
 def _staff_action(request: HttpRequest, user_id: int, action: str) -> HttpResponse:
-    admin = _admin(request)
+    admin = staff_user(request)
     try:
         if action == "deactivate":
             staff_deactivate(admin=admin, user_id=user_id)

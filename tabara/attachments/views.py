@@ -8,8 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from tabara.accounts.access import staff_required, verified_staff
-from tabara.accounts.models import User
+from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.roles import Perm
 from tabara.attachments.forms import AttachmentForm, files_to_choose_again
 from tabara.attachments.services import attachment_add_to_case, attachment_open
@@ -17,16 +16,10 @@ from tabara.cases.access import Purpose, access_case_by_id
 from tabara.core.views import posted
 
 
-def _user(request: HttpRequest) -> User:
-    user = verified_staff(request)
-    assert isinstance(user, User)  # noqa: S101 - guaranteed by staff_required
-    return user
-
-
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.CASE_OPEN)
 def case_attach(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     case = access_case_by_id(user, case_id, purpose=Purpose.UPDATE).case
     form = AttachmentForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -46,7 +39,7 @@ def case_attach(request: HttpRequest, case_id: int) -> HttpResponse:
 @staff_required(Perm.CASE_VIEW)
 def attachment_download(request: HttpRequest, attachment_id: int) -> HttpResponse:
     """The file's bytes under its real type; never cached, never run as a page."""
-    opened = attachment_open(user=_user(request), attachment_id=attachment_id)
+    opened = attachment_open(user=staff_user(request), attachment_id=attachment_id)
     attachment = opened.attachment
     response = HttpResponse(opened.data, content_type=attachment.content_type)
     disposition = "attachment" if attachment.kind == "pdf" else "inline"

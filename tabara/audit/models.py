@@ -25,6 +25,7 @@ class AuditAction(models.TextChoices):
     ORGANIZATION_UPDATED = "organization_updated", _("Organization updated")
     ORGANIZATION_DEACTIVATED = "organization_deactivated", _("Organization deactivated")
     AUDIT_EXPORTED = "audit_exported", _("Audit log exported")
+    AUDIT_CHAIN_KEYED = "audit_chain_keyed", _("Audit chain re-chained under the audit key")
     REPORT_SUBMITTED = "report_submitted", _("Report submitted")
     REPORT_VIEWED = "report_viewed", _("Report viewed")
     REPORT_REVIEWED = "report_reviewed", _("Report marked reviewed")
@@ -83,24 +84,40 @@ class AuditAction(models.TextChoices):
 
 
 class AuditEvent(models.Model):
-    """One audited event; `hash` covers its content and the previous event's hash."""
+    """One audited event; `hash` is a keyed MAC of all its fields and the previous hash.
 
+    Rows are append-only: the model refuses save() of an existing row and delete(), and
+    database triggers (migration 0005, tabara/audit/triggers.py) refuse UPDATE and DELETE.
+    """
+
+    # Position in the chain: 1, 2, 3... with no gaps; assigned under the head's lock.
+    seq = models.PositiveBigIntegerField(unique=True)
     occurred_at = models.DateTimeField(db_index=True)
     actor = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     actor_label = models.CharField(max_length=150)
+    # The actor's organization when the event happened (a user may move later).
+    organization = models.ForeignKey(
+        "accounts.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     # AuditAction is the vocabulary; it is not a DB `choices` list, so that adding an action
     # in one app does not need a migration of the audit app.
     action = models.CharField(max_length=40)
     target_type = models.CharField(max_length=40, blank=True)
     target_id = models.CharField(max_length=40, blank=True)
     extra = models.JSONField(default=dict, blank=True)
+    # Id of the TABARA_AUDIT_KEYS key that made `hash` (chain.key_id).
+    key_id = models.CharField(max_length=16)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
     class Meta:
-        ordering = ["id"]
+        ordering = ["seq"]
         indexes = [models.Index(fields=["target_type", "target_id"])]
 
     def __str__(self) -> str:
@@ -117,9 +134,10 @@ class AuditEvent(models.Model):
 
 
 class AuditChainHead(models.Model):
-    """The single row that serialises appends: it holds the hash of the newest event."""
+    """The single row that serialises appends: sequence number and hash of the newest event."""
 
+    seq = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64)
 
     def __str__(self) -> str:
-        return self.last_hash[:12]
+        return f"{self.seq} {self.last_hash[:12]}"

@@ -29,15 +29,16 @@ class AuditFilters:
 def audit_events_visible(user: User) -> QuerySet[AuditEvent]:
     """Events this user may read: all for a national administrator, else their organization's.
 
-    An organization's administrator sees what its staff did; events without an actor
-    (public reports, failed sign-ins) and other organizations' events are national only.
+    An organization's administrator sees what its staff did while they belonged to it (the
+    event keeps the organization of its time); events without an actor (public reports,
+    failed sign-ins) and other organizations' events are national only.
     """
-    events = AuditEvent.objects.select_related("actor", "actor__organization")
+    events = AuditEvent.objects.select_related("actor", "organization")
     if not user.can(Perm.AUDIT_VIEW):
         return events.none()
     if user.can(Perm.ACCOUNTS_MANAGE_ALL):
         return events
-    return events.filter(actor__organization_id=user.organization_id or 0)
+    return events.filter(organization_id=user.organization_id or 0)
 
 
 def _day_start(day: date) -> datetime:
@@ -57,7 +58,7 @@ def audit_events_filter(
     if filters.target_id:
         events = events.filter(target_id=filters.target_id.strip())
     if filters.organization_id is not None:
-        events = events.filter(actor__organization_id=filters.organization_id)
+        events = events.filter(organization_id=filters.organization_id)
     if filters.date_from is not None:
         events = events.filter(occurred_at__gte=_day_start(filters.date_from))
     if filters.date_to is not None:

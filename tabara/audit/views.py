@@ -68,7 +68,7 @@ def _csv_lines(events: QuerySet[AuditEvent]) -> Iterator[str]:
     writer = SafeCsvWriter(Line())
     yield writer.writerow(CSV_HEADER)
     for event in events.iterator(chunk_size=2000):
-        organization = event.actor.organization if event.actor is not None else None
+        organization = event.organization
         yield writer.writerow(
             (
                 event.pk,

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
-from tabara.accounts.access import staff_required, verified_staff
+from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
 from tabara.attachments.selectors import attachments_of_case
@@ -32,16 +32,10 @@ from tabara.intake.selectors import access_report_by_id
 from tabara.screening.selectors import access_interview_by_id
 
 
-def _user(request: HttpRequest) -> User:
-    user = verified_staff(request)
-    assert isinstance(user, User)  # noqa: S101 - guaranteed by staff_required
-    return user
-
-
 @require_safe
 @staff_required(Perm.CASE_VIEW)
 def case_index(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     form = CaseFilterForm(request.GET or None)
     filters = CaseFilters()
     if form.is_valid():
@@ -84,7 +78,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
     """Open a case: answers (copied from the report, if any), then who will receive it, then
     the officer confirms. A confirmation whose answers or routing changed since the preview
     shows the new preview instead of opening the case."""
-    user = _user(request)
+    user = staff_user(request)
     report_id = request.GET.get("report", "")
     report = (
         access_report_by_id(user, int(report_id))
@@ -142,7 +136,7 @@ def _from_screening(user: User, screening_id: str) -> dict[str, object]:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.CASE_VIEW)
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     person = PersonForm()
     status: StatusForm | None = None
     if request.method == "POST":
@@ -205,5 +199,5 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_safe
 @staff_required(Perm.STATS_VIEW)
 def statistics(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     return render(request, "cases/statistics.html", {"tables": case_statistics(user)})

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from tabara.accounts.access import staff_required
+from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.roles import Perm
 from tabara.cases import assessing, assignment, closure, notes, plan
 from tabara.cases.access import Purpose, access_case_by_id
@@ -29,7 +29,6 @@ from tabara.cases.forms_work import (
     ServicePlanForm,
     ServiceUpdateForm,
 )
-from tabara.cases.views import _user
 from tabara.core.views import posted
 
 
@@ -46,7 +45,7 @@ def _page(request: HttpRequest, template: str, context: Mapping[str, object]) ->
 @require_safe
 @staff_required(Perm.CASE_VIEW)
 def mine(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     return render(
         request,
         "cases/mine.html",
@@ -61,7 +60,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.CASE_SUPERVISE)
 def assign(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     case = access_case_by_id(user, case_id, purpose=Purpose.ASSIGN).case
     form = AssignForm(
         posted(request),
@@ -83,7 +82,7 @@ def assign(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.CASE_VIEW)
 def note_new(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     corrects_id = request.GET.get("corrects", "")
     corrected = notes.case_note_to_correct(
         user=user, case_id=case_id, note_id=int(corrects_id) if corrects_id.isdigit() else None
@@ -109,7 +108,7 @@ def note_new(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.CASE_OPEN)
 def service_new(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     case = access_case_by_id(user, case_id, purpose=Purpose.UPDATE).case
     form = ServicePlanForm(posted(request), initial={"provider_org": case.owner_org_id})
     if request.method == "POST" and form.is_valid():
@@ -128,7 +127,7 @@ def service_new(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.CASE_VIEW)
 def service_detail(request: HttpRequest, service_id: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     service, access = plan.case_service_view(user=user, service_id=service_id)
     form = ServiceUpdateForm(posted(request), initial={"status": service.status})
     error = ""
@@ -161,7 +160,7 @@ def service_detail(request: HttpRequest, service_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.CASE_OPEN)
 def assess(request: HttpRequest, case_id: int, kind: str) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     case = access_case_by_id(user, case_id, purpose=Purpose.UPDATE).case
     which = AssessmentKind(kind)
     form = (SafetyForm if which == AssessmentKind.SAFETY else NeedsForm)(posted(request))
@@ -186,7 +185,7 @@ def assess(request: HttpRequest, case_id: int, kind: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.CASE_OPEN)
 def close(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     case = access_case_by_id(user, case_id, purpose=Purpose.UPDATE).case
     form = CloseForm(posted(request))
     error = ""
@@ -208,7 +207,7 @@ def close(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.CASE_OPEN)
 def follow_up(request: HttpRequest, follow_up_id: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     item = closure.case_follow_up_for(user=user, follow_up_id=follow_up_id)
     case = item.case
     form = FollowUpForm(posted(request))

@@ -71,9 +71,19 @@ class Report(EncryptedRowModel):
     reviewed_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # A keyed hash naming where the report was composed (a USSD report's first session), so
+    # a gateway retry or a second session carrying the same answers cannot store it twice.
+    source_key = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_key"],
+                condition=~models.Q(source_key=""),
+                name="report_once_per_source",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.reference
@@ -120,21 +130,41 @@ class UssdSession(EncryptedRowModel):
     """Where one USSD session has got to, kept in the database so a restart loses nothing.
 
     Keyed by a keyed hash of the gateway's sessionId; the menu state (which may hold the
-    reporter's words) is encrypted; the phone appears only as its keyed hash, so a dropped
-    session can be offered again when the same phone dials back. Rows idle for longer than
-    USSD_SESSION_IDLE_SECONDS are ignored and deleted.
+    reporter's words) and the last reply (which may show a receipt) are encrypted; the phone
+    appears only as its keyed hash, so a dropped session can be offered again when the same
+    phone dials back. A live or dropped row idle for longer than USSD_SESSION_IDLE_SECONDS
+    is ignored and deleted; an ended row keeps only its last reply, for gateway retries,
+    for USSD_REPLY_KEEP_SECONDS.
     """
+
+    class Phase(models.TextChoices):
+        LIVE = "live", "live"  # answering screens
+        DROPPED = "dropped", "dropped"  # the gateway said Incomplete or Failed: resumable
+        TAKEN = "taken", "taken"  # its report was taken over by a later session of the phone
+        ENDED = "ended", "ended"  # finished; only the last reply is kept
 
     key = models.CharField(max_length=64, unique=True)
     phone_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    phase = models.CharField(max_length=8, choices=Phase.choices, default=Phase.LIVE)
     state = EncryptedTextField()
     hops = models.PositiveIntegerField(default=0)
     last_text_hash = models.CharField(max_length=64, blank=True)
-    last_reply = models.CharField(max_length=200, blank=True)
+    last_reply = EncryptedTextField(blank=True)
     updated_at = models.DateTimeField(db_index=True)
 
     def __str__(self) -> str:
         return f"USSD session at hop {self.hops}"
+
+
+class UssdLanguage(models.Model):
+    """The language a phone last chose on the USSD menu, by the phone's keyed hash only."""
+
+    phone_hash = models.CharField(max_length=64, unique=True)
+    language = models.CharField(max_length=5)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"USSD language {self.language}"
 
 
 class SmsInbound(models.Model):

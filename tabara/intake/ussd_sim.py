@@ -53,7 +53,7 @@ def run(args: argparse.Namespace, *, post: Post, keys: TextIO, out: TextIO) -> i
         if not reply.startswith(("CON ", "END ")):
             out.write(f"! not a USSD reply: {reply[:80]!r}\n")
             return 1
-        out.write(_frame(reply[4:], len(reply)))
+        out.write(_frame(reply[4:], len(reply) - 4))
         if reply.startswith("END "):
             return 0
         out.write("> ")
@@ -73,7 +73,7 @@ def _frame(body: str, length: int) -> str:
             lines.append(f"| {line[:WIDTH]} |")
             line = line[WIDTH:]
         lines.append(f"| {line.ljust(WIDTH)} |")
-    lines += [rule, f"  {length}/182 characters"]
+    lines += [rule, f"  {length}/160 characters"]
     return "\n".join(lines) + "\n"
 
 

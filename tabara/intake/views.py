@@ -10,8 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tabara.accounts.access import staff_required, verified_staff
-from tabara.accounts.models import User
+from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.roles import Perm
 from tabara.attachments.forms import files_to_choose_again
 from tabara.attachments.selectors import attachments_of_report
@@ -131,8 +130,7 @@ def _thread_page(
 
 @staff_required(Perm.REPORT_VIEW)
 def inbox(request: HttpRequest) -> HttpResponse:
-    user = verified_staff(request)
-    assert isinstance(user, User)  # noqa: S101 - guaranteed by staff_required
+    user = staff_user(request)
     form = InboxFilterForm(request.GET or None)
     filters = InboxFilters()
     if form.is_valid():
@@ -159,8 +157,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.REPORT_VIEW)
 def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
-    user = verified_staff(request)
-    assert isinstance(user, User)  # noqa: S101 - guaranteed by staff_required
+    user = staff_user(request)
     form = StaffReplyForm(posted(request))
     if request.method == "POST":
         if request.POST.get("action") == "review" and user.can(Perm.REPORT_REVIEW):

@@ -29,6 +29,9 @@ class Manifest:
     audit_events: int
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
     format: int = FORMAT
+    # A signed anchor of the snapshot's audit head (tabara/audit/chain.py); a restore must
+    # reach it. Empty in archives written before the audit chain was keyed.
+    audit_anchor: str = ""
 
     def to_json(self) -> bytes:
         return json.dumps(asdict(self), indent=1, sort_keys=True).encode("utf-8")

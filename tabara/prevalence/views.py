@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from tabara.accounts.access import staff_required, verified_staff
-from tabara.accounts.models import User
+from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.roles import Perm
 from tabara.core.spreadsheets import SafeCsvWriter
 from tabara.core.views import posted
@@ -23,16 +22,10 @@ from tabara.prevalence.selectors import access_estimation_by_id, estimation_list
 from tabara.prevalence.wording import term_text
 
 
-def _user(request: HttpRequest) -> User:
-    user = verified_staff(request)
-    assert user is not None  # noqa: S101 - guaranteed by staff_required
-    return user
-
-
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.PREVALENCE_RUN)
 def estimation_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     form = EstimationForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["table"]
@@ -65,7 +58,7 @@ def estimation_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 @staff_required(Perm.PREVALENCE_RUN)
 def estimation_detail(request: HttpRequest, estimation_id: int) -> HttpResponse:
-    estimation = access_estimation_by_id(_user(request), estimation_id)
+    estimation = access_estimation_by_id(staff_user(request), estimation_id)
     context: dict[str, Any] = {"e": estimation, "r": estimation.result}
     if estimation.status == Estimation.Status.DONE:
         context.update(_charts(estimation.result))
@@ -78,7 +71,7 @@ def estimation_detail(request: HttpRequest, estimation_id: int) -> HttpResponse:
 @require_safe
 @staff_required(Perm.PREVALENCE_RUN)
 def estimation_export(request: HttpRequest, estimation_id: int) -> HttpResponse:
-    estimation = access_estimation_by_id(_user(request), estimation_id)
+    estimation = access_estimation_by_id(staff_user(request), estimation_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="estimation-{estimation.pk}.csv"'
     writer = SafeCsvWriter(response)

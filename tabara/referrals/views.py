@@ -10,8 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from tabara.accounts.access import staff_required, verified_staff
-from tabara.accounts.models import User
+from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.roles import Perm
 from tabara.cases.access import Purpose, access_case_by_id
 from tabara.cases.selectors import cases_awaiting
@@ -29,16 +28,10 @@ from tabara.referrals.selectors import (
 from tabara.referrals.viewing import referral_timeline, referral_view
 
 
-def _user(request: HttpRequest) -> User:
-    user = verified_staff(request)
-    assert isinstance(user, User)  # noqa: S101 - guaranteed by staff_required
-    return user
-
-
 @require_safe
 @staff_required(Perm.CASE_VIEW)
 def queue(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     referrals = referral_queue(user)
     urgencies = {value: str(label) for value, label in Urgency.choices}
     statuses = {value: str(label) for value, label in ReferralStatus.choices}
@@ -63,7 +56,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.CASE_VIEW)
 def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     view = referral_view(user=user, referral_id=referral_id)
     can_respond = view.receiver and user.can(Perm.REFERRAL_RESPOND)
     form = RespondForm(request.POST or None)
@@ -102,7 +95,7 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.CASE_REFER)
 def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     case = access_case_by_id(user, case_id, purpose=Purpose.REFER).case
     form = ReferForm(request.POST or None, exclude_org_id=case.owner_org_id)
     error = ""
@@ -136,7 +129,7 @@ def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_safe
 @staff_required(Perm.CASE_SUPERVISE)
 def overdue(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     return render(
         request,
         "referrals/overdue.html",
@@ -147,7 +140,7 @@ def overdue(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.ROUTING_MANAGE)
 def routing(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     current = routing_ruleset_current()
     text = yaml.safe_dump(current.rules, allow_unicode=True, sort_keys=False) if current else ""
     form = RoutingForm(request.POST or None, initial={"rules": text})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Concat
 
@@ -58,20 +59,25 @@ def _newest(rows: QuerySet[SearchToken], limit: int) -> list[tuple[Any, int, int
 
 
 def _newest_shared(
-    user: User, driver: str, others: list[str], limit: int
+    user: User, driver: str, others: list[str], limit: int, since: Any
 ) -> list[tuple[Any, int, int]]:
     """The newest matches in cases shared with the user's organization by accepted referrals.
 
     A token with fewer rows than there are shared cases is read whole. A more common one is
-    probed case by case through the (case, token) index, newest cases first, SHARED_CHUNK
-    at a time, until `limit` people are found (the token is compared through an expression
-    so that SQLite, which has no statistics per value, cannot pick the token index and read
-    all of a common name's rows). Where a referral's scope is limited, only presumed
-    victims count.
+    probed case by case through the (case, token) index, the newest SHARED_FIRST cases
+    first, the others only if fewer than `limit` people were found. On SQLite, which keeps
+    no statistics per value, the token is compared through an expression so that the
+    planner cannot pick the token index and read all of a common name's rows; PostgreSQL
+    knows common values and picks the case index itself. Where a referral's scope is
+    limited, only presumed victims count. With `since` (the opening time of the last of a
+    full page of the organization's own matches), older shared cases are not probed: they
+    could not show.
     """
     grants = shared_grants(user)
     if grants is None:
         return []
+    if since is not None:
+        grants = grants.filter(case_opened_at__gte=since)
     shared = grants.count()
     full = grants.filter(scope=ViewScope.FULL).values("case_id")
     visible = Q(case_id__in=full) | Q(person__role__in=VICTIM_ROLES)
@@ -81,7 +87,9 @@ def _newest_shared(
         return _newest(_having_all(rows, others), limit)
     # Newest shared cases first, stopping when enough are found; then all the others.
     newest = grants.order_by("-case_opened_at", "-case_id").values("case_id")
-    probed = SearchToken.objects.alias(probed=Concat("token", Value(""))).filter(probed=driver)
+    probed = SearchToken.objects.filter(token=driver)
+    if connection.vendor == "sqlite":  # no statistics per value: hide the token index
+        probed = SearchToken.objects.alias(probed=Concat("token", Value(""))).filter(probed=driver)
     found: list[tuple[Any, int, int]] = []
     for cases in (newest[:SHARED_FIRST], newest[SHARED_FIRST:]):
         found += _newest(_having_all(probed.filter(visible, case_id__in=cases), others), limit)
@@ -109,11 +117,13 @@ def people_matching(user: User, query: Query, *, limit: int = RESULT_LIMIT) -> l
     keys = _newest(
         _having_all(SearchToken.objects.filter(token=driver, owner_org_id=org_id), others), limit
     )
-    keys += _newest_shared(user, driver, others, limit)
-    ids = [person_id for *_order, person_id in sorted(set(keys), reverse=True)][: 2 * limit]
+    since = keys[-1][0] if len(keys) == limit else None
+    keys += _newest_shared(user, driver, others, limit, since)
+    newest = sorted(set(keys), reverse=True)[: 2 * limit]
+    # The case ids too: without them PostgreSQL joins every case to check the rule.
     people: QuerySet[CasePerson] = (
         person_list_accessible(user)
-        .filter(pk__in=ids)
+        .filter(pk__in=[key[2] for key in newest], case_id__in={key[1] for key in newest})
         .select_related("case", "case__owner_org", "case__district")
         .order_by("-case__opened_at", "-case_id", "role", "pk")
     )

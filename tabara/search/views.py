@@ -7,8 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from tabara.accounts.access import staff_required, verified_staff
-from tabara.accounts.models import User
+from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.roles import Perm
 from tabara.search.query import QueryKind
 from tabara.search.services import search_run
@@ -17,8 +16,7 @@ from tabara.search.services import search_run
 @require_safe
 @staff_required(Perm.CASE_VIEW)
 def search(request: HttpRequest) -> HttpResponse:
-    user = verified_staff(request)
-    assert isinstance(user, User)  # noqa: S101 - guaranteed by staff_required
+    user = staff_user(request)
     text = request.GET.get("q", "")[:200]
     results = search_run(user=user, text=text) if text.strip() else None
     return render(

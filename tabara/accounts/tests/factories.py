@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import factory
 from django.test import Client
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from factory.declarations import LazyAttribute, Sequence
 
@@ -61,3 +62,9 @@ def signed_in(user: User) -> Client:
     session["otp_device_id"] = TOTPDevice.objects.get(user=user).persistent_id
     session.save()
     return client
+
+
+def totp_code(user: User) -> str:
+    """The code the user's authenticator app shows now (their confirmed TOTP device)."""
+    device = TOTPDevice.objects.get(user=user)
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"

@@ -10,26 +10,17 @@ import time
 from base64 import b32decode
 from pathlib import Path
 
-import pytest
-from django.core.cache import cache
 from django_otp.oath import TOTP
 from playwright.sync_api import BrowserContext
 
 from tabara.accounts.invitations import invitation_create
 from tabara.accounts.roles import Role
 from tabara.accounts.tests.factories import OrganizationFactory, signed_in, staff_factory
-from tabara.core.tests.browser import submit
+from tabara.core.tests.browser import BROWSER_TEST, submit
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads committed rows
+pytestmark = BROWSER_TEST
 SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 PASSPHRASE = "a-long-new-passphrase-42"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def app_code(key_text: str, *, later: int = 0) -> str:

@@ -5,19 +5,12 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 from django.test import Client
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tabara.accounts.roles import Role
-from tabara.accounts.tests.factories import PASSWORD
+from tabara.accounts.tests.factories import PASSWORD, totp_code
 from tabara.audit.models import AuditAction, AuditEvent
 
 URL = "/en/staff/sign-in/"
-
-
-def current_code(user) -> str:
-    device = TOTPDevice.objects.get(user=user)
-    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +25,7 @@ def test_password_and_code_sign_in_and_open_the_inbox(make_staff) -> None:
     user = make_staff(roles=[Role.INTAKE_OFFICER])
     client = Client()
     response = client.post(
-        URL, {"username": user.username, "password": PASSWORD, "otp_token": current_code(user)}
+        URL, {"username": user.username, "password": PASSWORD, "otp_token": totp_code(user)}
     )
     assert response.status_code == 302
     assert client.get("/en/staff/reports/").status_code == 200
@@ -42,7 +35,7 @@ def test_password_and_code_sign_in_and_open_the_inbox(make_staff) -> None:
 @pytest.mark.django_db
 def test_correct_password_with_wrong_code_is_refused_and_audited(make_staff) -> None:
     user = make_staff()
-    wrong = f"{(int(current_code(user)) + 1) % 1_000_000:06d}"
+    wrong = f"{(int(totp_code(user)) + 1) % 1_000_000:06d}"
     client = Client()
     response = client.post(
         URL, {"username": user.username, "password": PASSWORD, "otp_token": wrong}
@@ -74,7 +67,7 @@ def test_sixth_attempt_within_five_minutes_is_throttled_even_with_the_right_code
             URL, {"username": user.username, "password": "wrong-password!", "otp_token": "000000"}
         )
     response = client.post(
-        URL, {"username": user.username, "password": PASSWORD, "otp_token": current_code(user)}
+        URL, {"username": user.username, "password": PASSWORD, "otp_token": totp_code(user)}
     )
     assert "Too many failed sign-ins" in response.content.decode()
     assert client.get("/en/staff/reports/").status_code == 302
@@ -96,7 +89,7 @@ def test_open_redirects_are_refused(make_staff) -> None:
     user = make_staff()
     response = Client().post(
         URL + "?next=https://evil.example/",
-        {"username": user.username, "password": PASSWORD, "otp_token": current_code(user)},
+        {"username": user.username, "password": PASSWORD, "otp_token": totp_code(user)},
     )
     # Refused, and sent home instead, in the user's own language (Kinyarwanda by default).
     assert response["Location"] == "/rw/staff/"
@@ -110,7 +103,7 @@ def test_sign_in_switches_to_the_language_the_user_chose(make_staff) -> None:
     client = Client()
     response = client.post(
         URL + "?next=/en/staff/reports/",
-        {"username": user.username, "password": PASSWORD, "otp_token": current_code(user)},
+        {"username": user.username, "password": PASSWORD, "otp_token": totp_code(user)},
     )
     # Signed in on the English page, the inbox opens in French.
     assert response["Location"] == "/fr/staff/reports/"

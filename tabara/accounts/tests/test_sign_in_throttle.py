@@ -9,8 +9,8 @@ import time_machine
 from django.core.cache import cache
 from django.test import Client
 
-from tabara.accounts.tests.factories import PASSWORD
-from tabara.accounts.tests.test_sign_in import URL, current_code
+from tabara.accounts.tests.factories import PASSWORD, totp_code
+from tabara.accounts.tests.test_sign_in import URL
 from tabara.accounts.throttle import delay_after
 from tabara.audit.models import AuditAction, AuditEvent
 
@@ -54,7 +54,7 @@ def sign_in(client: Client, user, *, password: str = PASSWORD, code: str | None 
         {
             "username": user.username,
             "password": password,
-            "otp_token": code if code is not None else current_code(user),
+            "otp_token": code if code is not None else totp_code(user),
         },
     )
 
@@ -120,7 +120,7 @@ def test_one_accounts_failures_do_not_slow_a_colleague(make_staff) -> None:
 def test_a_reused_code_is_refused_and_says_so(make_staff, settings) -> None:
     user = make_staff()
     with time_machine.travel(START, tick=False):
-        code = current_code(user)
+        code = totp_code(user)
         assert sign_in(Client(), user, code=code).status_code == 302
         response = sign_in(Client(), user, code=code)
     assert "already been used" in response.content.decode()

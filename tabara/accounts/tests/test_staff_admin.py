@@ -8,18 +8,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tabara.accounts.models import Invitation, Organization, RecoveryCodeDevice, User
 from tabara.accounts.roles import Role
-from tabara.accounts.tests.factories import OrganizationFactory
+from tabara.accounts.tests.factories import OrganizationFactory, signed_in
 from tabara.audit.models import AuditAction, AuditEvent
 from tabara.notifications.services import notifications_sweep
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session["otp_device_id"] = TOTPDevice.objects.get(user=user).persistent_id
-    session.save()
-    return client
 
 
 @pytest.fixture

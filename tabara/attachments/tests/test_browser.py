@@ -8,9 +8,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
-import pytest
-from django.core.cache import cache
-from django.urls import get_resolver
 from PIL import Image
 from playwright.sync_api import BrowserContext, FilePayload
 
@@ -18,23 +15,10 @@ from tabara.accounts.models import User
 from tabara.accounts.roles import Role
 from tabara.attachments.models import Attachment
 from tabara.attachments.tests import samples
-from tabara.core.tests.browser import sign_in, submit
+from tabara.core.tests.browser import BROWSER_TEST, sign_in, submit
 from tabara.intake.models import Report
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads committed rows
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _views_imported() -> None:
-    """Import every view before the server's first request (it can outlast 20 s when busy)."""
-    assert get_resolver().url_patterns
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = BROWSER_TEST
 
 
 def test_a_photo_sent_without_javascript_is_opened_by_staff_without_its_position(

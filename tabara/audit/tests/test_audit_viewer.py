@@ -13,6 +13,7 @@ from tabara.accounts.roles import Role
 from tabara.accounts.tests.factories import OrganizationFactory, signed_in
 from tabara.audit.models import AuditAction, AuditEvent
 from tabara.audit.services import audit_record
+from tabara.audit.tests.tamper import as_schema_owner
 
 
 @pytest.fixture
@@ -99,6 +100,10 @@ def test_verification_says_intact_then_names_the_first_tampered_event(offices) -
     client = signed_in(national)
     assert "Intact." in client.get("/en/staff/audit/verify/").content.decode()
     victim = AuditEvent.objects.filter(action="case_viewed").get()
-    AuditEvent.objects.filter(pk=victim.pk).update(target_id="10")  # as tampering would
+    with as_schema_owner():  # the triggers refuse it to anyone else
+        AuditEvent.objects.filter(pk=victim.pk).update(target_id="10")
     page = client.get("/en/staff/audit/verify/").content.decode()
     assert "Broken." in page and f"number {victim.pk}" in page
+    assert "its content does not match its keyed hash" in page
+    page = client.get("/fr/staff/audit/verify/").content.decode()
+    assert "son contenu ne correspond pas à son empreinte à clé" in page

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tabara.accounts.access import staff_required
+from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.roles import Perm
 from tabara.awareness import importing
 from tabara.awareness.choices import ActivityKind, AgeBand, Audience, Phase, Sex
@@ -18,7 +18,6 @@ from tabara.awareness.selectors.knowledge import learning_of
 from tabara.awareness.selectors.reach import activities_in, reach_of
 from tabara.awareness.services import activities as services
 from tabara.awareness.services import knowledge
-from tabara.awareness.views.common import staff_user
 
 
 def _activity(activity_id: int) -> Activity:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tabara.accounts.access import staff_required
+from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.roles import Perm
 from tabara.awareness.choices import CommentStatus
 from tabara.awareness.forms.staff import ArticleForm
@@ -16,7 +16,6 @@ from tabara.awareness.markup import render_markdown
 from tabara.awareness.models import Article, Comment
 from tabara.awareness.selectors.articles import articles_for_staff, comments_to_moderate
 from tabara.awareness.services import articles as services
-from tabara.awareness.views.common import staff_user
 
 LANGS = ("rw", "en", "fr")
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from tabara.accounts.access import staff_required
+from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.roles import Perm
 from tabara.awareness.choices import Phase
 from tabara.awareness.forms.public import AnswersForm
@@ -18,7 +18,7 @@ from tabara.awareness.forms.staff import QuestionForm
 from tabara.awareness.models import Activity
 from tabara.awareness.selectors.knowledge import question_bank
 from tabara.awareness.services import knowledge
-from tabara.awareness.views.common import lang, staff_user
+from tabara.awareness.views.common import lang
 
 
 def _activity(activity_id: int) -> Activity:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
-from tabara.accounts.access import staff_required
+from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.roles import Perm
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
@@ -18,7 +18,7 @@ from tabara.awareness.markup import render_markdown
 from tabara.awareness.models import NewsletterIssue
 from tabara.awareness.selectors.newsletter import issues_list, subscriber_totals, subscribers_list
 from tabara.awareness.services import newsletter as services
-from tabara.awareness.views.common import base_url, staff_user
+from tabara.awareness.views.common import base_url
 
 LANGS = ("rw", "en", "fr")
 

@@ -7,49 +7,16 @@ from __future__ import annotations
 
 import urllib.request
 
-import pytest
-from django.core.cache import cache
-from django.utils import translation
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext
 
 from tabara.accounts.roles import Role
-from tabara.accounts.tests.factories import PASSWORD
 from tabara.cases.tests.factories import agencies_create
-from tabara.core.tests.browser import submit, totp_code
+from tabara.core.tests.browser import BROWSER_TEST, label_in, open_followup, sign_in_at, submit
 from tabara.intake.choices import AgeGroup, ReportStatus
 from tabara.intake.tests.factories import submit_report
 from tabara.referrals.models import Referral, ReferralStatus
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads committed rows
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    cache.clear()  # rate limits and sign-in throttles live in the server's memory
-    yield
-    cache.clear()
-
-
-def label_in(language: str, choice) -> str:
-    with translation.override(language):
-        return str(choice.label)
-
-
-def open_followup(page: Page, base: str, receipt: str) -> None:
-    page.goto(f"{base}/rw/follow-up/")
-    page.fill("input[name=receipt]", receipt)
-    assert submit(page, "form button[type=submit]").status == 200
-
-
-def sign_in(context: BrowserContext, base: str, user, start: str) -> Page:
-    page = context.new_page()
-    page.goto(f"{base}{start}")  # anonymous: sent to sign-in, then back here
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.fill("input[name=otp_token]", totp_code(user))
-    assert submit(page, "form button[type=submit]").status == 200
-    assert page.url == f"{base}{start}"
-    return page
+pytestmark = BROWSER_TEST
 
 
 def test_case_from_report_is_routed_accepted_and_the_reporter_sees_it(
@@ -63,7 +30,7 @@ def test_case_from_report_is_routed_accepted_and_the_reporter_sees_it(
     # The first request imports every view (and the API schema): warm up outside the timeout.
     urllib.request.urlopen(f"{base}/en/staff/sign-in/", timeout=60).close()  # noqa: S310
 
-    page = sign_in(desktop, base, intake, f"/en/staff/reports/{submitted.report.pk}/")
+    page = sign_in_at(desktop, base, intake, f"/en/staff/reports/{submitted.report.pk}/")
     page.click("#open-case")
     page.select_option("select[name=screening_outcome]", "presumed_victim")
     page.select_option("select[name=exploitation_type]", "domestic_servitude")
@@ -78,7 +45,7 @@ def test_case_from_report_is_routed_accepted_and_the_reporter_sees_it(
     other = chromium.new_context()
     other.set_default_timeout(30_000)
     try:
-        queue = sign_in(other, base, worker, "/en/staff/queue/")
+        queue = sign_in_at(other, base, worker, "/en/staff/queue/")
         queue.click(f"#queue-referrals a:text-is('{referral.case.reference}')")
         assert submit(queue, "button[value=acknowledge]").status == 200
         assert queue.inner_text("#referral-status") == label_in("en", ReferralStatus.ACKNOWLEDGED)

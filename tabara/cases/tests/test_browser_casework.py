@@ -11,8 +11,6 @@ import os
 import urllib.request
 from pathlib import Path
 
-import pytest
-from django.core.cache import cache
 from playwright.sync_api import Browser, BrowserContext
 
 from tabara.accounts.roles import Role
@@ -20,19 +18,12 @@ from tabara.cases.choices import PersonRole, ServiceType, ViewScope
 from tabara.cases.models import CaseNote, CaseService
 from tabara.cases.services import case_person_add
 from tabara.cases.tests.factories import agencies_create, case_create
-from tabara.core.tests.browser import sign_in, submit
+from tabara.core.tests.browser import BROWSER_TEST, sign_in, submit
 from tabara.notifications.models import Notification
 from tabara.referrals.services import referral_accept, referral_send
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads committed rows
+pytestmark = BROWSER_TEST
 SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    cache.clear()  # sign-in throttles live in the server's memory
-    yield
-    cache.clear()
 
 
 def test_assign_reassign_write_a_note_and_record_a_shelter_stay(

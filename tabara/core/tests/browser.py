@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django.core.cache import cache
+from django.urls import get_resolver
+from django.utils import translation
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -20,10 +21,35 @@ from playwright.sync_api import (
 )
 
 from tabara.accounts.models import User
-from tabara.accounts.tests.factories import PASSWORD
+from tabara.accounts.tests.factories import PASSWORD, totp_code
 from tabara.core.chromium import DESKTOP, PHONE, launch
 
 TIMEOUT_MS = 20_000
+
+
+@pytest.fixture(scope="module")
+def views_imported() -> None:
+    """Import every view (scipy included) before the live server's first request has to.
+
+    On a busy machine that first import alone can outlast the browser's 20 s timeout.
+    """
+    assert get_resolver().url_patterns
+
+
+@pytest.fixture
+def fresh_limits() -> Iterator[None]:
+    """Rate limits and sign-in throttles live in the server's cache: each test starts clean."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+# A browser test module's marks: the live server reads committed rows, in a warm process,
+# with no rate limit left over from another test.
+BROWSER_TEST = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("views_imported", "fresh_limits"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -57,11 +83,6 @@ def desktop(chromium: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-def totp_code(user: User) -> str:
-    device = TOTPDevice.objects.get(user=user)
-    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
-
-
 def submit(page: Page, button: str = "main form button[type=submit]") -> Response:
     """Click a submit button and return the final response of the navigation it starts."""
     with page.expect_navigation() as navigation:
@@ -78,3 +99,28 @@ def sign_in(page: Page, base: str, user: User) -> Response:
     page.fill("input[name=password]", PASSWORD)
     page.fill("input[name=otp_token]", totp_code(user))
     return submit(page)
+
+
+def sign_in_at(context: BrowserContext, base: str, user: User, start: str) -> Page:
+    """Open `start` signed out, sign in through the form it leads to, and land back on it."""
+    page = context.new_page()
+    page.goto(f"{base}{start}")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=otp_token]", totp_code(user))
+    assert submit(page, "form button[type=submit]").status == 200
+    assert page.url == f"{base}{start}"
+    return page
+
+
+def label_in(language: str, choice: object) -> str:
+    """A choice's label as a reader of `language` sees it."""
+    with translation.override(language):
+        return str(choice.label)  # type: ignore[attr-defined]
+
+
+def open_followup(page: Page, base: str, receipt: str) -> None:
+    """A reporter opens their report's follow-up page with its receipt (Kinyarwanda)."""
+    page.goto(f"{base}/rw/follow-up/")
+    page.fill("input[name=receipt]", receipt)
+    assert submit(page).status == 200

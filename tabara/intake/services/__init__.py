@@ -7,12 +7,18 @@ from tabara.intake.services.followup import (
     followup_start,
     reporter_message_post,
 )
-from tabara.intake.services.report_submit import ReportInput, SubmittedReport, report_submit
+from tabara.intake.services.report_submit import (
+    ReportAlreadySubmitted,
+    ReportInput,
+    SubmittedReport,
+    report_submit,
+)
 from tabara.intake.services.staff import report_mark_reviewed, report_reply, report_view
 
 __all__ = [
     "FollowupExpired",
     "ReceiptNotFound",
+    "ReportAlreadySubmitted",
     "ReportInput",
     "SubmittedReport",
     "followup_resume",

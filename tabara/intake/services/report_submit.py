@@ -46,7 +46,13 @@ class ReportInput:
     # reporter asked to be called back (then it is also contact_phone).
     sender_phone: str = ""
     language: str = ""
+    # Where the report was composed (see Report.source_key): stored at most once.
+    source_key: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+
+
+class ReportAlreadySubmitted(Exception):
+    """A report from the same source (source_key) is already stored; nothing was added."""
 
 
 @dataclass(frozen=True)
@@ -79,8 +85,10 @@ def report_submit(
                 taken_by=taken_by,
                 **places,
             )
-        except IntegrityError:  # pragma: no cover - a receipt collision: 1 in 10^16 per pair
-            continue
+        except IntegrityError:
+            if data.source_key and Report.objects.filter(source_key=data.source_key).exists():
+                raise ReportAlreadySubmitted from None
+            continue  # pragma: no cover - a receipt collision: 1 in 10^16 per pair
         return SubmittedReport(report=report, receipt=receipt)
     raise RuntimeError("Could not allocate a unique receipt")  # pragma: no cover - see above
 
@@ -123,6 +131,7 @@ def _insert(
             data.sender_phone or (data.contact_phone if data.wants_contact else "")
         ),
         language=data.language,
+        source_key=data.source_key,
     )
     report.save(force_insert=True)
     audit_record(

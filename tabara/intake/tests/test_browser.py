@@ -8,41 +8,16 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from django.core.cache import cache
-from django.utils import translation
-from playwright.sync_api import (
-    Page,
-)
-
 from tabara.accounts.roles import Role
-from tabara.accounts.tests.factories import PASSWORD
-from tabara.core.tests.browser import submit, totp_code
+from tabara.accounts.tests.factories import PASSWORD, totp_code
+from tabara.core.tests.browser import BROWSER_TEST, label_in, open_followup, submit
 from tabara.intake.choices import ReportStatus
 from tabara.intake.models import Report, ReportMessage
 from tabara.intake.tests.factories import submit_report
 
 RECEIPT = re.compile(r"^\d{4} \d{4} \d{4} \d{4}$")
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads committed rows
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    cache.clear()  # rate limits and sign-in throttles live in the server's memory
-    yield
-    cache.clear()
-
-
-def label_in(language: str, choice) -> str:
-    with translation.override(language):
-        return str(choice.label)
-
-
-def open_followup(page: Page, base: str, receipt: str) -> None:
-    page.goto(f"{base}/rw/follow-up/")
-    page.fill("input[name=receipt]", receipt)
-    assert submit(page).status == 200
+pytestmark = BROWSER_TEST
 
 
 def test_phone_without_javascript_reports_and_follows_up(live_server, geography, phone) -> None:

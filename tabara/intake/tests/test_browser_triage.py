@@ -5,36 +5,17 @@ Chromium comes from Debian (/usr/bin/chromium); Playwright never downloads a bro
 
 from __future__ import annotations
 
-import pytest
-from django.core.cache import cache
-from django.urls import get_resolver
 from playwright.sync_api import BrowserContext
 
 from tabara.accounts.roles import Role
 from tabara.cases.models import Case
 from tabara.cases.tests.factories import agencies_create
-from tabara.core.tests.browser import sign_in, submit
+from tabara.core.tests.browser import BROWSER_TEST, sign_in, submit
 from tabara.intake.choices import AgeGroup, Channel
 from tabara.intake.tests.factories import submit_report
 from tabara.referrals.models import Referral
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads committed rows
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    cache.clear()  # rate limits and sign-in throttles live in the server's memory
-    yield
-    cache.clear()
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _views_imported() -> None:
-    """Import every view (scipy included) before the server's first request has to.
-
-    On a busy machine that first import alone can outlast the browser's 20 s timeout.
-    """
-    assert get_resolver().url_patterns
+pytestmark = BROWSER_TEST
 
 
 def rows(page) -> list[str]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from tabara.intake.ussd import texts
 from tabara.intake.ussd.data import NUMBER, Places, State, Step, World, pick, say
 from tabara.intake.ussd.lists import LISTS, handle_list, render_list
-from tabara.intake.ussd.screen import reply, shorten, with_notice
+from tabara.intake.ussd.screen import LIMIT, reply, shorten, with_notice
 
 __all__ = [
     "Places",
@@ -33,6 +33,7 @@ _NON_DIGITS = re.compile(r"[^0-9]")
 AGES = ("child", "adult", "both", "unknown")
 RECRUITS = ("social_media", "agency", "relative", "acquaintance", "stranger", "unknown")
 MAX_RECEIPT_TRIES = 3
+HOME = "00"
 OTHER_MAX = 160
 
 
@@ -46,6 +47,8 @@ def advance(state: State, typed: str, world: World) -> Step:
     new = {**state, "a": dict(state.get("a", {}))}
     if new.get("lang") not in texts.LANGS or new.get("s") not in _HANDLERS:
         return start()
+    if typed.strip() == HOME:  # the main menu from every screen, answers dropped
+        return start(new["lang"])
     handled = _HANDLERS[new["s"]](new, typed.strip(), world)
     if isinstance(handled, Step):
         return handled
@@ -90,7 +93,7 @@ def looked_up(state: State, found: tuple[str, str] | None) -> Step:
     if not message:
         return Step(reply(f"{head}\n{say(state, 'no_message')}", end=True), state)
     prefix = say(state, "latest").format(message="")
-    room = 182 - 4 - len(head) - 1 - len(prefix)
+    room = LIMIT - len(head) - 1 - len(prefix)
     return Step(reply(f"{head}\n{prefix}{shorten(message, room)}", end=True), state)
 
 

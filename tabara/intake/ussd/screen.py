@@ -1,38 +1,34 @@
 """Screen primitives of the USSD menus: plain text, the length limit and paged lists.
 
-Django-free. A screen is the text after `CON `/`END `; the whole reply must fit 182
-characters, the limit Africa's Talking and the operators show on a feature phone.
+Django-free. A screen is the text after `CON `/`END `. Africa's Talking allows 182
+characters, but handsets differ in what they show: every screen here keeps to 160 GSM
+septets (basic set only, see gsm.py), so one character is one septet and nothing is cut.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Final
 
-LIMIT: Final = 182
+from tabara.intake.ussd.gsm import gsm_fold
+
+LIMIT: Final = 160  # septets of a screen's body, after `CON `/`END `
 PAGE_ITEMS: Final = 7  # 1-7 are items; 8 don't know, 9 more, 0 back are fixed keys
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."})
-_NOT_PLAIN = re.compile(r"[^\x20-\x7e\n]")
 
 Choice = tuple[str, str]  # (code, name)
 
 
 def plain(text: str) -> str:
-    """ASCII letters only: accents dropped, typographic marks simplified, the rest removed.
-
-    Operators render anything beyond the GSM basic set unreliably, so screens stay ASCII.
-    """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NOT_PLAIN.sub("", stripped)
+    """Text in the GSM basic set, one septet per character (see `gsm.gsm_fold`)."""
+    return gsm_fold(text)
 
 
 def reply(body: str, *, end: bool) -> str:
-    """The full gateway reply, `CON `/`END ` first, made plain and cut to the limit."""
-    text = ("END " if end else "CON ") + plain(body)
-    return text if len(text) <= LIMIT else text[: LIMIT - 3].rstrip() + "..."
+    """The full gateway reply, `CON `/`END ` first, made plain and its body cut to the limit."""
+    screen = plain(body)
+    if len(screen) > LIMIT:
+        screen = screen[: LIMIT - 3].rstrip() + "..."
+    return ("END " if end else "CON ") + screen
 
 
 def shorten(text: str, room: int) -> str:
@@ -46,12 +42,12 @@ def shorten(text: str, room: int) -> str:
 def with_notice(notice: str, body: str) -> str:
     """`body` with a one-line notice on top when both fit on the screen."""
     joined = f"{notice}\n{body}"
-    return joined if len(joined) + 4 <= LIMIT else body
+    return joined if len(plain(joined)) <= LIMIT else body
 
 
 def pages(title: str, items: Sequence[Choice], footer_room: int) -> list[tuple[int, int]]:
     """Split items into pages of at most PAGE_ITEMS that fit beside the title and footer."""
-    room = LIMIT - 4 - len(plain(title)) - footer_room
+    room = LIMIT - len(plain(title)) - footer_room
     bounds: list[tuple[int, int]] = []
     start = 0
     while start < len(items):

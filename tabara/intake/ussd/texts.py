@@ -1,9 +1,9 @@
 """Every word of the USSD menus, in Kinyarwanda (the default), English and French.
 
 Kept as data beside the menu rather than in the gettext catalogues: each screen must fit
-182 characters in all three languages, so the three versions are written and measured
-together (tests/ussd/test_screens.py walks every screen in every language).
-Accents are written plainly; `menu.plain()` strips any that reach a screen anyway.
+160 GSM septets in all three languages, so the three versions are written and measured
+together (tests/phone/test_ussd_screens.py walks every screen in every language).
+Accents are written plainly; `screen.plain()` folds any that reach a screen anyway.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ WHAT: Final[tuple[tuple[str, dict[str, str]], ...]] = (
     (
         "job_abroad",
         {
-            "rw": "Akazi k'amahanga k'ibinyoma",
-            "en": "Suspicious job offer abroad",
+            "rw": "Akazi k'ibinyoma hanze",
+            "en": "Fake job offer abroad",
             "fr": "Faux emploi a l'etranger",
         },
     ),
@@ -28,7 +28,7 @@ WHAT: Final[tuple[tuple[str, dict[str, str]], ...]] = (
         {
             "rw": "Gukoreshwa ku gahato",
             "en": "Forced or unpaid work",
-            "fr": "Travail force ou non paye",
+            "fr": "Travail force/non paye",
         },
     ),
     (
@@ -44,15 +44,15 @@ WHAT: Final[tuple[tuple[str, dict[str, str]], ...]] = (
         {
             "rw": "Umwana ukoreshwa/ushyingirwa",
             "en": "Child made to work or marry",
-            "fr": "Enfant exploite ou marie",
+            "fr": "Enfant exploite/marie",
         },
     ),
     (
         "held",
         {
-            "rw": "Yafunzwe/yambuwe ibyangombwa",
+            "rw": "Yafunzwe/yambuwe impapuro",
             "en": "Held or papers taken",
-            "fr": "Retenu(e) ou papiers pris",
+            "fr": "Retenu, papiers pris",
         },
     ),
 )
@@ -84,7 +84,7 @@ T: Final[dict[str, dict[str, str]]] = {
         "more": "9 Ibindi",
         "dunno": "8 Sinzi",
         "invalid": "Ntibyumvikanye.",
-        "what": "Ni iki kibaye?",
+        "what": "Ikibazo:",
         "other": "6 Ibindi",
         "other_text": "Sobanura muri make ibyabaye (inyuguti 160 gusa):",
         "where": ("Byabereye he?\n{provinces}\n6 Ku mupaka\n7 Mu kindi gihugu\n8 Sinzi\n0 Inyuma"),
@@ -108,6 +108,8 @@ T: Final[dict[str, dict[str, str]]] = {
             "Nta wundi uzayibona."
         ),
         "failed": "Ntibyakunze kohereza. Ongera ugerageze nyuma gato.",
+        "already": "Aya makuru yamaze kutugeraho. Murakoze.",
+        "elsewhere": "Aya makuru arakomereza mu kindi kiganiro. Murakoze.",
         "ask_receipt": "Andika nomero yo gukurikirana (imibare 16):\n0 Inyuma",
         "not_found": "Iyo nomero ntibonetse.",
         "too_many": "Iyo nomero ntibonetse. Ongera ugerageze nyuma.",
@@ -169,6 +171,8 @@ T: Final[dict[str, dict[str, str]]] = {
             "No one else will see it."
         ),
         "failed": "Your report could not be sent. Please try again shortly.",
+        "already": "This report has already reached us. Thank you.",
+        "elsewhere": "This report continues in your other session. Thank you.",
         "ask_receipt": "Type your 16-digit receipt:\n0 Back",
         "not_found": "No report has this receipt.",
         "too_many": "No report has this receipt. Please try again later.",
@@ -207,7 +211,7 @@ T: Final[dict[str, dict[str, str]]] = {
         "more": "9 Suite",
         "dunno": "8 Je ne sais pas",
         "invalid": "Choix non compris.",
-        "what": "Que se passe-t-il ?",
+        "what": "Que se passe-t-il?",
         "other": "6 Autre",
         "other_text": "Decrivez brievement ce qui se passe (160 caracteres au plus):",
         "where": (
@@ -235,6 +239,8 @@ T: Final[dict[str, dict[str, str]]] = {
             "Merci ! Votre recu:\n{receipt}\nNotez-le en lieu sur. Personne d'autre ne le verra."
         ),
         "failed": "Le signalement n'a pas pu etre envoye. Reessayez bientot.",
+        "already": "Ce signalement nous est deja parvenu. Merci.",
+        "elsewhere": "Ce signalement continue dans votre autre session. Merci.",
         "ask_receipt": "Tapez votre recu (16 chiffres):\n0 Retour",
         "not_found": "Aucun signalement avec ce recu.",
         "too_many": "Aucun signalement avec ce recu. Reessayez plus tard.",

@@ -38,10 +38,10 @@ def ussd_callback(request: HttpRequest) -> HttpResponse:
 
 @gateway_callback
 def ussd_session_ended(request: HttpRequest) -> HttpResponse:
-    """The gateway's end-of-session notice: forget the session, count how it ended."""
+    """The gateway's end-of-session notice: close or keep the session, count how it ended."""
     session_id = request.POST.get("sessionId", "")[:200]
     if session_id:
-        ussd_session_end(session_id=session_id)
+        ussd_session_end(session_id=session_id, status=request.POST.get("status", "")[:20])
     logger.info(
         "USSD session ended: status=%s hops=%s",
         _WORD.sub("", request.POST.get("status", ""))[:20],

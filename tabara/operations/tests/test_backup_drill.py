@@ -173,6 +173,11 @@ def test_restore_drill(tmp_path: Path, databases: tuple[str, str]) -> None:
     live_ids = json.loads(shell({**live, **given}, INSPECT))["report_ids"]
 
     manifest = archive_open(archive=archive, staged=tmp_path / "staged").manifest
+    # The archive's signed anchor names its audit head; the restored chain reaches it.
+    assert f" seq={manifest.audit_events} hash={manifest.audit_head} " in manifest.audit_anchor
+    (tmp_path / "anchor.txt").write_text(manifest.audit_anchor + "\n")
+    verified = manage(restored, "audit_verify", "--anchor", str(tmp_path / "anchor.txt"))
+    assert verified.returncode == 0, verified.stderr
     counts = seen["tables"]
     assert set(counts) == set(manifest.tables)
     assert {t: n for t, n in counts.items() if t != AUDIT_TABLE} == {

@@ -11,8 +11,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 
+from tabara.audit.models import AuditAction, AuditEvent
+from tabara.audit.services import audit_anchor_sign, audit_record
+from tabara.operations.manifest import Manifest
 from tabara.operations.sealed import SealingWriter
-from tabara.operations.services import backup_keys
+from tabara.operations.services import BackupError, _restored_audit_check, backup_keys
 
 
 def sealed_tar(path: Path, members: dict[str, bytes]) -> Path:
@@ -90,3 +93,21 @@ def test_backup_key_new_prints_a_usable_key(capsys: pytest.CaptureFixture[str]) 
     key = capsys.readouterr().out.strip()
     with override_settings(TABARA_BACKUP_KEYS=[key]):
         assert len(backup_keys()[0]) == 32
+
+
+@pytest.mark.django_db
+def test_a_restore_whose_audit_chain_falls_short_of_the_archive_anchor_is_refused() -> None:
+    for _ in range(3):
+        audit_record(actor=None, action=AuditAction.LOGIN_FAILED)
+    head = AuditEvent.objects.get(seq=3)
+    manifest = Manifest(
+        created_at="", engine="sqlite", migrations=[], tables={}, audit_head=head.hash,
+        audit_events=3, audit_anchor=audit_anchor_sign(3, head.hash),
+    )  # fmt: skip
+    _restored_audit_check(manifest)  # reached: nothing to say
+    manifest.audit_anchor = audit_anchor_sign(4, "ab" * 32)  # a backup taken one event later
+    with pytest.raises(BackupError, match="newest events were removed"):
+        _restored_audit_check(manifest)
+    manifest.audit_anchor = manifest.audit_anchor.replace("seq=4", "seq=3")
+    with pytest.raises(BackupError, match="anchor is refused"):
+        _restored_audit_check(manifest)

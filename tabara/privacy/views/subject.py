@@ -9,24 +9,17 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from tabara.accounts.access import staff_required, verified_staff
-from tabara.accounts.models import User
+from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.roles import Perm
 from tabara.privacy.forms import EraseForm
 from tabara.privacy.selectors import access_person_by_id
 from tabara.privacy.services.subject import ErasureGround, person_data_export, person_erase
 
 
-def _user(request: HttpRequest) -> User:
-    user = verified_staff(request)
-    assert user is not None  # noqa: S101 - staff_required let the request in
-    return user
-
-
 @require_http_methods(["GET"])
 @staff_required(Perm.CASE_SUPERVISE)
 def person_data_page(request: HttpRequest, person_id: int) -> HttpResponse:
-    data = person_data_export(user=_user(request), person_id=person_id, output="page")
+    data = person_data_export(user=staff_user(request), person_id=person_id, output="page")
     response = render(request, "privacy/person_data.html", {"data": data, "person_id": person_id})
     response["Cache-Control"] = "no-store"
     return response
@@ -35,7 +28,7 @@ def person_data_page(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_http_methods(["GET"])
 @staff_required(Perm.CASE_SUPERVISE)
 def person_data_json(request: HttpRequest, person_id: int) -> HttpResponse:
-    data = person_data_export(user=_user(request), person_id=person_id, output="json")
+    data = person_data_export(user=staff_user(request), person_id=person_id, output="json")
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json"
     )
@@ -47,7 +40,7 @@ def person_data_json(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.CASE_SUPERVISE)
 def person_erase_page(request: HttpRequest, person_id: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     held = access_person_by_id(user, person_id)
     form = EraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

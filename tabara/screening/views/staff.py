@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
 
-from tabara.accounts.access import staff_required, verified_staff
-from tabara.accounts.models import User
+from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.roles import Perm
 from tabara.core.views import posted
 from tabara.screening import services
@@ -23,12 +22,6 @@ from tabara.screening.selectors import access_interview_by_id, interview_list_ac
 SHOWN = 5
 
 
-def _user(request: HttpRequest) -> User:
-    user = verified_staff(request)
-    assert user is not None  # noqa: S101 - guaranteed by staff_required
-    return user
-
-
 def _lang() -> str:
     return get_language() or "rw"
 
@@ -36,7 +29,7 @@ def _lang() -> str:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.SCREENING_RUN)
 def interview_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     form = StartForm(posted(request))
     if request.method == "POST" and form.is_valid():
         report = request.POST.get("report", "")
@@ -57,7 +50,7 @@ def interview_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.SCREENING_RUN)
 def interview(request: HttpRequest, interview_id: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     record = access_interview_by_id(user, interview_id)
     if record.status == record.Status.COMPLETED:
         return HttpResponseRedirect(reverse("screening:result", args=[record.pk]))
@@ -108,7 +101,7 @@ def interview(request: HttpRequest, interview_id: int) -> HttpResponse:
 @require_safe
 @staff_required(Perm.SCREENING_RUN)
 def result(request: HttpRequest, interview_id: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     record = access_interview_by_id(user, interview_id)
     ruleset = load_ruleset(record.ruleset_version)
     explained = explain(evaluate(record.answers, ruleset), _lang(), ruleset)

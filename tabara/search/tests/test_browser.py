@@ -7,9 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-from django.core.cache import cache
-from django.urls import get_resolver
 from playwright.sync_api import BrowserContext
 
 from tabara.accounts.models import User
@@ -17,22 +14,9 @@ from tabara.accounts.roles import Role
 from tabara.cases.choices import PersonRole
 from tabara.cases.services import case_person_add
 from tabara.cases.tests.factories import agencies_create, case_create
-from tabara.core.tests.browser import sign_in, submit
+from tabara.core.tests.browser import BROWSER_TEST, sign_in, submit
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads committed rows
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _views_imported() -> None:
-    """Import every view before the server's first request (it can outlast 20 s when busy)."""
-    assert get_resolver().url_patterns
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = BROWSER_TEST
 
 
 def test_a_misspelled_name_and_a_typed_phone_find_the_person(

@@ -16,7 +16,7 @@ NUMBER = "+250788998877"
 TRACES = ("788998877", "0788 998 877", "250788998877")
 
 
-def test_anonymous_ussd_and_sms_reporter_leaves_no_number(geography, gateway_api, caplog) -> None:
+def test_anonymous_ussd_and_sms_reporter_leaves_no_number(geography, fake_sms, caplog) -> None:
     caplog.set_level(logging.DEBUG)
     phone = UssdPhone(phone=NUMBER)
     phone.dial()
@@ -40,7 +40,7 @@ def test_anonymous_ussd_and_sms_reporter_leaves_no_number(geography, gateway_api
     for trace in TRACES:
         assert trace not in stored
         assert trace not in logged
-    assert len(gateway_api.messages) == 3  # replies went to the phone, and nowhere else
+    assert len(fake_sms.messages) == 3  # replies went to the phone, and nowhere else
 
 
 def test_a_reporter_who_asks_to_be_called_keeps_the_number_encrypted(geography) -> None:

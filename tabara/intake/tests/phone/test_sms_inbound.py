@@ -25,39 +25,39 @@ def receipt_in(message: str) -> str:
     return digits
 
 
-def test_free_text_becomes_an_anonymous_report_answered_with_its_receipt(gateway_api) -> None:
+def test_free_text_becomes_an_anonymous_report_answered_with_its_receipt(fake_sms) -> None:
     text = "Umukobwa w'imyaka 15 yajyanywe i Kampala n'umugabo wamwizeje akazi."
     assert sms(Client(), text=text) == 200
     report = Report.objects.get()
     assert report.channel == Channel.SMS and report.what_happened == text
     assert report.contact_hash == phone_hash(PHONE) and report.contact_phone == ""
     assert report.language == "rw"
-    (reply,) = gateway_api.messages
+    (reply,) = fake_sms.messages
     assert reply.to == [PHONE] and reply.message.startswith("Tabara: twakiriye")
     assert report.receipt_hash == receipt_hash(receipt_in(reply.message))
 
 
-def test_a_gateway_retry_of_the_same_message_is_handled_once(gateway_api) -> None:
+def test_a_gateway_retry_of_the_same_message_is_handled_once(fake_sms) -> None:
     client = Client()
     for _ in range(3):
         assert (
             sms(client, text="The agency took my passport and my work papers", gateway_id="ATXid_9")
             == 200
         )
-    assert Report.objects.count() == 1 and len(gateway_api.messages) == 1
-    assert gateway_api.messages[0].message.startswith("Tabara: report received")
+    assert Report.objects.count() == 1 and len(fake_sms.messages) == 1
+    assert fake_sms.messages[0].message.startswith("Tabara: report received")
 
 
 @pytest.mark.parametrize(
     ("text", "lang"), [("UBUFASHA", "rw"), ("help", "en"), (" Aide ", "fr"), ("HELP!", "en")]
 )
-def test_help_in_three_languages(gateway_api, text, lang) -> None:
+def test_help_in_three_languages(fake_sms, text, lang) -> None:
     sms(Client(), text=text)
-    assert gateway_api.messages[0].message == SMS[lang]["help"]
+    assert fake_sms.messages[0].message == SMS[lang]["help"]
     assert not Report.objects.exists()
 
 
-def test_status_with_a_receipt_and_a_wrong_one(gateway_api, make_staff) -> None:
+def test_status_with_a_receipt_and_a_wrong_one(fake_sms, make_staff) -> None:
     from tabara.accounts.roles import Role
 
     submitted = submit_report(channel=Channel.SMS)
@@ -67,13 +67,13 @@ def test_status_with_a_receipt_and_a_wrong_one(gateway_api, make_staff) -> None:
     sms(client, text=f"STATUS {submitted.receipt[:8]} {submitted.receipt[8:]}")
     sms(client, text=f"etat {submitted.receipt}")
     sms(client, text="AMAKURU 0000000000000000")
-    en, fr, rw = (m.message for m in gateway_api.messages)
+    en, fr, rw = (m.message for m in fake_sms.messages)
     assert en == "Tabara: being looked into. Please call 166 today."
     assert fr == "Tabara: en cours d'examen. Please call 166 today."
     assert rw == SMS["rw"]["not_found"]
 
 
-def test_yes_lets_staff_call_back_and_stop_erases_the_number(gateway_api) -> None:
+def test_yes_lets_staff_call_back_and_stop_erases_the_number(fake_sms) -> None:
     client = Client()
     sms(client, text="YES")  # nothing sent from this phone yet
     sms(client, text="My sister is kept in a house in Kicukiro and is not paid")
@@ -83,15 +83,15 @@ def test_yes_lets_staff_call_back_and_stop_erases_the_number(gateway_api) -> Non
     sms(client, text="STOP")
     erased = Report.objects.get()
     assert not erased.wants_contact and erased.contact_phone == ""
-    replies = [m.message for m in gateway_api.messages]
+    replies = [m.message for m in fake_sms.messages]
     assert replies[0] == SMS["en"]["nothing_recent"]
     assert replies[2] == SMS["en"]["allowed"] and replies[3] == SMS["en"]["stopped"]
 
 
-def test_a_report_that_starts_with_a_keyword_is_still_a_report(gateway_api) -> None:
+def test_a_report_that_starts_with_a_keyword_is_still_a_report(fake_sms) -> None:
     sms(Client(), text="Stop them: la fille est retenue et son patron a pris ses papiers")
     report = Report.objects.get()
-    assert report.language == "fr" and gateway_api.messages[0].message.startswith("Tabara: sign")
+    assert report.language == "fr" and fake_sms.messages[0].message.startswith("Tabara: sign")
 
 
 def test_gateway_down_still_stores_the_report_and_logs_no_number(settings, caplog) -> None:

@@ -17,7 +17,7 @@ NUMBER = "+250788555000"
 
 
 def test_opted_in_phone_reporter_gets_a_status_sms_without_staff_words(
-    make_staff, gateway_api
+    make_staff, fake_sms
 ) -> None:
     report = submit_report(
         channel=Channel.USSD, wants_contact=True, contact_phone=NUMBER, sender_phone=NUMBER,
@@ -29,7 +29,7 @@ def test_opted_in_phone_reporter_gets_a_status_sms_without_staff_words(
     assert queued.channel == "sms" and queued.phone == NUMBER
     assert queued.body == SMS["en"]["reply"] and "Synthetic" not in queued.body
     assert notification_deliver(notification_id=queued.pk)
-    assert gateway_api.messages[0].to == [NUMBER]
+    assert fake_sms.messages[0].to == [NUMBER]
     report_reply(user=staff, report_id=report.pk, body="Second message.")
     assert Notification.objects.count() == 2  # one per reply
 

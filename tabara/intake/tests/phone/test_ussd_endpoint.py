@@ -47,7 +47,8 @@ def test_anonymous_report_in_kinyarwanda_is_stored_with_only_a_phone_hash(geogra
     assert report.what_happened.startswith("[USSD: job_abroad] Akazi")
     assert not report.wants_contact and report.contact_phone == ""
     assert report.contact_hash == phone_hash(PHONE) == phone_hash("0788 123 456")
-    assert not UssdSession.objects.exists()  # forgotten once the receipt was shown
+    ended = UssdSession.objects.get()  # only the last screen is kept, for gateway retries
+    assert ended.phase == UssdSession.Phase.ENDED and ended.state == "{}"
 
 
 def test_call_back_keeps_the_number_and_follow_up_shows_the_staff_reply(
@@ -105,29 +106,19 @@ def test_idle_session_expires_and_starts_again() -> None:
         assert UssdSession.objects.count() == 1
 
 
-def test_end_of_session_notice_forgets_the_session() -> None:
+def test_an_incomplete_session_keeps_its_state_and_a_successful_one_is_closed() -> None:
     phone = UssdPhone()
     phone.dial()
     phone.press("1", "1")
-    assert UssdSession.objects.count() == 1
-    response = phone.client.post(
-        USSD_URL + "/end",
-        {
-            "sessionId": phone.session_id,
-            "status": "Incomplete",
-            "hopsCount": "3",
-            "phoneNumber": PHONE,
-            "input": "1*1",
-            "date": "2026-11-28 10:00:00",
-            "serviceCode": "*384*123#",
-            "networkCode": "63510",
-            "cost": "KES 0.00",
-            "durationInMillis": "30000",
-            "lastAppResponse": "CON ...",
-            "errorMessage": "",
-        },
-    )
-    assert response.status_code == 200 and not UssdSession.objects.exists()
+    assert phone.end("Incomplete") == 200
+    kept = UssdSession.objects.get()
+    assert kept.phase == UssdSession.Phase.DROPPED and '"s":"r_where"' in kept.state
+    learning = UssdPhone(phone="+250722000333")
+    learning.dial()
+    learning.press("3")
+    assert learning.end("Success") == 200
+    closed = UssdSession.objects.get(phase=UssdSession.Phase.ENDED)
+    assert closed.state == "{}"
 
 
 def test_request_without_session_id_gets_an_end_screen() -> None:
@@ -159,6 +150,7 @@ def test_a_dropped_report_is_offered_back_once_to_the_same_phone(geography) -> N
     dropped = UssdPhone()
     dropped.dial()
     dropped.press("1", "2", "8", "1")  # forced work, place unknown, children: then 2G drops
+    assert dropped.end("Failed") == 200
     other = UssdPhone(phone="+250722999888")
     assert other.dial() == "CON " + T["rw"]["main"]  # another phone is not offered it
     back = UssdPhone()
@@ -175,6 +167,7 @@ def test_declining_the_offer_starts_afresh_and_forgets_it() -> None:
     dropped = UssdPhone()
     dropped.dial()
     dropped.press("1", "1")
+    dropped.end("Incomplete")
     back = UssdPhone()
     back.dial()
     assert back.press("2") == "CON " + T["rw"]["main"]

@@ -25,7 +25,7 @@ def test_a_whole_report_from_the_keyboard(geography) -> None:
     assert ussd_sim.run(args, post=django_post, keys=keys, out=out) == 0
     shown = out.getvalue()
     assert "| Tabara: kurwanya icuruzwa ry'a |" in shown
-    assert "| Thank you! Your receipt:" in shown and "/182 characters" in shown
+    assert "| Thank you! Your receipt:" in shown and "/160 characters" in shown
     assert Report.objects.get().channel == "ussd"
 
 
