@@ -140,7 +140,13 @@ def seal(value: str, place: Place, ring: Keyring | None = None) -> str:
 
 def open_sealed(token: str, place: Place, ring: Keyring | None = None) -> str:
     """The clear text, or DecryptionError if the value was not sealed for this place."""
-    kid = key_id_of(token)
+    try:
+        kid = key_id_of(token)
+    except DecryptionError:
+        raise DecryptionError(
+            f"Value of {place.model}.{place.field} is not in the current encrypted format "
+            "(a Fernet token means the encrypted_rows migrations have not run)."
+        ) from None
     key = (ring or keyring()).by_id(kid)
     body = token.split(":")[2]
     try:

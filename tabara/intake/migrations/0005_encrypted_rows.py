@@ -9,7 +9,7 @@ from tabara.core.migrating import encrypted_rows_operations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("intake", "0003_ussd_session_phone_hash")]
+    dependencies = [("intake", "0004_ussd_retries_and_language")]
 
     operations = encrypted_rows_operations(
         "intake",
