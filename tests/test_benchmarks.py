@@ -60,6 +60,14 @@ EXPECTED_LINES: dict[str, list[str]] = {
         r"\| uk_2013_5lists \|.*\| \d+x / \d+x \|",
         r"\| artificial_3lists \|.*\| \d+x / \d+x \|",
     ],
+    "linkage.py": [
+        r"splink 5\.0\.0, duckdb [\d.]+, \d+ CPUs.*FEBRL4 with 300 true links; 1000 generated",
+        rf"\| febrl-splink \| {NUMBER} \| {NUMBER} \| {NUMBER} \|",
+        rf"\| febrl-tabara \| {NUMBER} \| {NUMBER} \| {NUMBER} \|",
+        rf"ratio F1 tabara/splink on FEBRL4: {NUMBER}",
+        rf"generated: P {NUMBER} R {NUMBER} F1 {NUMBER}",
+        rf"ratio total time / the 600 s aim: {NUMBER}",
+    ],
     "screening.py": [
         r"evaluator, rule set rw-2026\.1: 200 random answer sets .* 2 passes",
         r"start-up, median of 3 runs each",

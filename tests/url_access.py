@@ -95,6 +95,7 @@ EXPECTED: dict[str, Staff | Open] = {
     "gateway:ussd_end": GATEWAY,
     "gateway:sms_inbound": GATEWAY,
     "gateway:sms_delivery": GATEWAY,
+    "gateway:sms_opt_out": GATEWAY,
     "api:openapi-json": API,
     "api:screen": API,
     "api:api-root": API,

@@ -48,7 +48,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Outbound SMS through Africa's Talking (tabara/notifications/africastalking.py).
 USE_AFRICASTALKING = env_bool("TABARA_USE_AFRICASTALKING", default=False)
 AFRICASTALKING = {
-    "base_url": env_str("TABARA_AFRICASTALKING_BASE_URL", "https://api.africastalking.com"),
+    # Empty: the live host, or the sandbox host for the "sandbox" application.
+    "base_url": env_str("TABARA_AFRICASTALKING_BASE_URL"),
     "username": env_str("TABARA_AFRICASTALKING_USERNAME", "sandbox"),
     "api_key": env_str("TABARA_AFRICASTALKING_API_KEY"),
     "sender_id": env_str("TABARA_AFRICASTALKING_SENDER_ID"),

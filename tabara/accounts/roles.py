@@ -81,9 +81,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.PROGRAMME_OFFICER: frozenset(
         {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW}
     ),
-    Role.ADMINISTRATOR: frozenset(
-        {Perm.ACCOUNTS_MANAGE, Perm.AUDIT_VIEW, Perm.ROUTING_MANAGE, Perm.BREACHES_MANAGE}
-    ),
+    # Routing rules are national (they send every organization's cases): only a national
+    # administrator publishes them, never one organization's administrator.
+    Role.ADMINISTRATOR: frozenset({Perm.ACCOUNTS_MANAGE, Perm.AUDIT_VIEW, Perm.BREACHES_MANAGE}),
     Role.NATIONAL_ADMINISTRATOR: frozenset(
         {
             Perm.ACCOUNTS_MANAGE,

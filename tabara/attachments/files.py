@@ -2,7 +2,8 @@
 
 Django-free. The type comes from the content (magic bytes), never from the name or the
 browser's claim, and is confirmed by opening the file with a real parser: Pillow for
-images, pypdf for PDFs, mutagen for audio. Images are decoded and re-encoded from their
+images, pypdf for PDFs, mutagen for audio. PDFs are copied page by page without their
+document information or XMP metadata. Images are decoded and re-encoded from their
 pixels only, so EXIF (camera, time, GPS position) and every other metadata block is left
 behind; a photo's location could identify the person who took it. Audio loses its tags.
 """
@@ -16,7 +17,8 @@ from enum import StrEnum
 
 import mutagen
 from PIL import Image, ImageOps
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject
 
 MAX_BYTES = 5 * 1024 * 1024
 # A 40-megapixel photo is larger than any phone takes; a bigger canvas is a decompression
@@ -127,15 +129,29 @@ def _image_clean(kind: FileKind, data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _pdf_check(data: bytes) -> None:
+def _pdf_clean(data: bytes) -> bytes:
+    """The PDF's pages copied into a new file without its metadata.
+
+    The document information (author, creator, producer, dates) and XMP metadata, in the
+    catalogue or on a page, can name the person or the computer that wrote the file; they
+    are left behind. An encrypted PDF cannot be copied and is refused as unreadable.
+    """
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        if len(reader.pages) < 1:
+        if reader.is_encrypted or len(reader.pages) < 1:
             raise FileRefused(Refusal.CORRUPT)
+        writer = PdfWriter()
+        for page in reader.pages:
+            writer.add_page(page).pop(NameObject("/Metadata"), None)
+        writer.metadata = None
+        writer._root_object.pop(NameObject("/Metadata"), None)
+        out = io.BytesIO()
+        writer.write(out)
     except FileRefused:
         raise
     except Exception as exc:  # pypdf raises many kinds on a broken file
         raise FileRefused(Refusal.CORRUPT) from exc
+    return out.getvalue()
 
 
 def _audio_clean(kind: FileKind, data: bytes) -> bytes:
@@ -167,6 +183,5 @@ def file_inspect(data: bytes) -> CleanFile:
     if kind in IMAGES:
         return CleanFile(kind=kind, data=_image_clean(kind, data))
     if kind == FileKind.PDF:
-        _pdf_check(data)
-        return CleanFile(kind=kind, data=data)
+        return CleanFile(kind=kind, data=_pdf_clean(data))
     return CleanFile(kind=kind, data=_audio_clean(kind, data))

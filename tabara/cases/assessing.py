@@ -12,7 +12,7 @@ from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
 from tabara.cases.access import Purpose, access_case_by_id
 from tabara.cases.assessment_rules import needs_level, safety_level
-from tabara.cases.choices import AssessmentKind, EventKind, Level
+from tabara.cases.choices import AssessmentKind, EventKind
 from tabara.cases.models import CaseAssessment
 from tabara.cases.services import case_event_record
 
@@ -40,7 +40,7 @@ def case_assess(
         case=case,
         kind=EventKind.ASSESSED,
         actor=user,
-        note=f"{AssessmentKind(kind).label}: {Level(level).label}",
+        codes=[("assessment", kind), ("level", level)],
         needs_full_scope=kind == AssessmentKind.SAFETY,
     )
     audit_record(

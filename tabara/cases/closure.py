@@ -14,7 +14,6 @@ from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tabara.accounts.models import User
@@ -65,7 +64,7 @@ def case_close(*, user: User, case_id: int, reason: ClosureReason, details: str 
             CaseFollowUp(case=case, months=m, due_on=months_later(today, m))
             for m in FOLLOW_UP_MONTHS
         )
-    case_event_record(case=case, kind=EventKind.CLOSED, actor=user, note=str(reason.label))
+    case_event_record(case=case, kind=EventKind.CLOSED, actor=user, codes=[("closure", reason)])
     audit_record(
         actor=user,
         action=AuditAction.CASE_CLOSED,
@@ -101,11 +100,12 @@ def case_follow_up_record(
     follow_up.done_at, follow_up.done_by, follow_up.outcome = now, user, outcome
     follow_up.note = note.strip()  # encrypted for this row: saved, not update()d
     follow_up.save(update_fields=["done_at", "done_by", "outcome", "note"])
-    label = _("%(months)s months: %(outcome)s") % {
-        "months": follow_up.months,
-        "outcome": outcome.label,
-    }
-    case_event_record(case=case, kind=EventKind.FOLLOW_UP_DONE, actor=user, note=label)
+    case_event_record(
+        case=case,
+        kind=EventKind.FOLLOW_UP_DONE,
+        actor=user,
+        codes=[("months", str(follow_up.months)), ("follow_up", outcome)],
+    )
     audit_record(
         actor=user,
         action=AuditAction.CASE_FOLLOW_UP_DONE,
@@ -117,7 +117,7 @@ def case_follow_up_record(
     if not remaining and case.status == CaseStatus.FOLLOW_UP:
         Case.objects.filter(pk=case.pk).update(status=CaseStatus.CLOSED)
         case_event_record(
-            case=case, kind=EventKind.STATUS_CHANGED, actor=user, note=str(CaseStatus.CLOSED.label)
+            case=case, kind=EventKind.STATUS_CHANGED, actor=user, codes=[("status", "closed")]
         )
     follow_up.refresh_from_db()
     return follow_up

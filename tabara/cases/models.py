@@ -149,6 +149,10 @@ class CaseEvent(EncryptedRowModel):
     subject_org = models.ForeignKey(
         "accounts.Organization", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # What the entry says, as codes named in the reader's language (tabara/cases/event_labels.py):
+    # [["service", "shelter"], ["service_status", "in_progress"]]. `note` keeps only words
+    # without a translation (an organization's name, a free reason).
+    codes = models.JSONField(default=list, blank=True)
     note = EncryptedTextField(blank=True)
     needs_full_scope = models.BooleanField(default=False)
 
@@ -158,6 +162,13 @@ class CaseEvent(EncryptedRowModel):
 
     def __str__(self) -> str:
         return f"{self.kind} on {self.case_id}"
+
+    @property
+    def detail(self) -> str:
+        """The entry's codes named in the active language, then its note."""
+        from tabara.cases.event_labels import event_detail
+
+        return event_detail(self.codes, self.note)
 
 
 class CaseNote(EncryptedRowModel):

@@ -59,7 +59,8 @@ def case_service_plan(
         kind=EventKind.SERVICE_PLANNED,
         actor=user,
         subject_org=provider_org,
-        note=f"{ServiceType(service_type).label} · {provider_org.short_name}",
+        codes=[("service", service_type)],
+        note=provider_org.short_name,
     )
     audit_record(
         actor=user,
@@ -128,7 +129,7 @@ def _record(
         kind=EventKind.SERVICE_UPDATED,
         actor=by,
         subject_org=service.provider_org,
-        note=f"{ServiceType(service.service_type).label} · {ServiceStatus(status).label}",
+        codes=[("service", service.service_type), ("service_status", status)],
     )
     audit_record(
         actor=by,

@@ -64,6 +64,7 @@ def case_event_record(
     subject_org: Organization | None = None,
     note: str = "",
     needs_full_scope: bool = False,
+    codes: list[tuple[str, str]] | None = None,
 ) -> CaseEvent:
     """Add one entry to a case's timeline (called by services of this and other apps).
 
@@ -80,6 +81,7 @@ def case_event_record(
         organization=organization or (actor.organization if actor else None),
         subject_org=subject_org,
         note=note,
+        codes=[[code_set, str(value)] for code_set, value in codes or []],
         needs_full_scope=needs_full_scope,
     )
 
@@ -253,7 +255,7 @@ def case_person_add(
         case=case,
         kind=EventKind.PERSON_ADDED,
         actor=user,
-        note=str(PersonRole(role).label),
+        codes=[("role", role)],
         needs_full_scope=role != PersonRole.PRESUMED_VICTIM,
     )
     audit_record(
@@ -274,7 +276,9 @@ def case_status_change(*, user: User, case_id: int, status: CaseStatus) -> Case:
     Case.objects.filter(pk=case.pk).update(
         status=status, closed_at=timezone.now() if closed else None
     )
-    case_event_record(case=case, kind=EventKind.STATUS_CHANGED, actor=user, note=str(status.label))
+    case_event_record(
+        case=case, kind=EventKind.STATUS_CHANGED, actor=user, codes=[("status", status)]
+    )
     audit_record(
         actor=user,
         action=AuditAction.CASE_STATUS_CHANGED,
@@ -293,7 +297,8 @@ def case_consent_record(*, user: User, case_id: int, consent: bool) -> Case:
     Case.objects.filter(pk=case.pk).update(
         consent_to_share=consent, consent_recorded_at=timezone.now()
     )
-    case_event_record(case=case, kind=EventKind.CONSENT, actor=user, note=str(consent))
+    answer = "yes" if consent else "no"
+    case_event_record(case=case, kind=EventKind.CONSENT, actor=user, codes=[("consent", answer)])
     audit_record(
         actor=user,
         action=AuditAction.CASE_CONSENT_RECORDED,

@@ -7,6 +7,10 @@ column without its row, so it returns the stored token wrapped in `Sealed`, and 
 field's descriptor opens it on first access with the instance's `row_uuid`; a value that
 fails raises `DecryptionError` at that access, never returns the wrong text.
 
+A model without `row_uuid` can only be a historical model of a data migration that runs
+before its app's `encrypted_rows` migration: there the field reads and writes the former
+Fernet tokens, so older data migrations keep working on data not yet converted.
+
 Writes that carry no row (`QuerySet.update()`, `bulk_update()`, a filter on a non-empty
 value) are refused; `.values()` of an encrypted column yields `Sealed` objects that refuse
 to become text.
@@ -23,7 +27,15 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.expressions import Expression
 from django.db.models.query_utils import DeferredAttribute
 
-from tabara.core.crypto import DecryptionError, Place, open_sealed, seal
+from tabara.core.crypto import (
+    DecryptionError,
+    Place,
+    fernet_open,
+    fernet_seal,
+    keyring,
+    open_sealed,
+    seal,
+)
 
 ROW_FIELD = "row_uuid"
 
@@ -62,6 +74,11 @@ def place_of(field: models.Field, instance: models.Model) -> Place:  # type: ign
     return Place(model=field.model._meta.label, field=field.name, row=str(uuid.UUID(str(row))))
 
 
+def is_unbound(field: models.Field) -> bool:  # type: ignore[type-arg]
+    """A historical model from before `encrypted_rows` (the system check rules out others)."""
+    return all(f.name != ROW_FIELD for f in field.model._meta.concrete_fields)
+
+
 class EncryptedAttribute(DeferredAttribute):
     """Opens a `Sealed` value with its row on first access; a data descriptor on purpose."""
 
@@ -75,7 +92,10 @@ class EncryptedAttribute(DeferredAttribute):
             instance.refresh_from_db(fields=fields)
         value = data[name]
         if isinstance(value, Sealed):
-            value = open_sealed(value.token, place_of(self.field, instance))
+            if is_unbound(self.field):
+                value = fernet_open(value.token, keyring())
+            else:
+                value = open_sealed(value.token, place_of(self.field, instance))
             data[name] = value
         return value
 
@@ -116,6 +136,8 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
         value = getattr(model_instance, self.attname)
         if value is None or value == "":
             return value
+        if is_unbound(self):
+            return _Ciphertext(fernet_seal(str(value), keyring()))
         return _Ciphertext(seal(str(value), place_of(self, model_instance)))
 
     def get_prep_value(self, value: Any) -> Any:

@@ -11,4 +11,5 @@ urlpatterns = [
     path("ussd/end", ussd_views.ussd_session_ended, name="ussd_end"),
     path("sms/inbound", sms_views.sms_inbound, name="sms_inbound"),
     path("sms/delivery", sms_views.sms_delivery, name="sms_delivery"),
+    path("sms/opt-out", sms_views.sms_opt_out, name="sms_opt_out"),
 ]

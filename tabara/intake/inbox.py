@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.utils.translation import get_language, ngettext
 
@@ -42,3 +43,22 @@ def inbox_rows_label(reports: list[Report], *, now: datetime) -> None:
         outcome = report.screening_outcome  # type: ignore[attr-defined]
         report.outcome_label = outcomes.get(outcome, outcome) if outcome else ""  # type: ignore[attr-defined]
         report.age = report_age(report.created_at, now)  # type: ignore[attr-defined]
+
+
+def report_page_labels(report: Report, screenings: list[Any]) -> dict[str, str]:
+    """Names, in the reader's language, of the codes the report page shows.
+
+    The report's countries (where it happened, where people were taken) and each
+    screening's outcome get a `.outcome_label`; unknown codes are shown as they are.
+    """
+    language = get_language() or "rw"
+    countries = dict(country_choices(language))
+    outcomes = {t.outcome: t.label for t in teaching_texts(language)}
+    for screening in screenings:
+        screening.outcome_label = outcomes.get(screening.outcome, screening.outcome)
+    return {
+        "country": countries.get(report.country, report.country),
+        "destination_country": countries.get(
+            report.destination_country, report.destination_country
+        ),
+    }

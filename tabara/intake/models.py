@@ -180,16 +180,31 @@ class SmsInbound(models.Model):
         return f"inbound SMS {self.gateway_id_hash[:8]}"
 
 
+class SmsSender(models.Model):
+    """What one phone (by keyed hash) last sent, to answer a burst of SMS only once."""
+
+    phone_hash = models.CharField(max_length=64, unique=True)
+    last_text_hash = models.CharField(max_length=64)
+    last_at = models.DateTimeField()
+    window_start = models.DateTimeField()
+    window_count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"SMS sender {self.phone_hash[:8]}"
+
+
 class SmsDeliveryReport(models.Model):
     """What the gateway said about the delivery of one SMS that Tabara sent."""
 
     class Status(models.TextChoices):
-        SUCCESS = "Success", "Success"
+        """Every status Africa's Talking documents for a delivery report."""
+
         SENT = "Sent", "Sent"
+        SUBMITTED = "Submitted", "Submitted"
         BUFFERED = "Buffered", "Buffered"
         REJECTED = "Rejected", "Rejected"
+        SUCCESS = "Success", "Success"
         FAILED = "Failed", "Failed"
-        EXPIRED = "Expired", "Expired"
 
     message_id = models.CharField(max_length=100, db_index=True)
     status = models.CharField(max_length=10, choices=Status.choices)

@@ -26,7 +26,7 @@ from tabara.intake.forms import (
     ReportForm,
     StaffReplyForm,
 )
-from tabara.intake.inbox import INBOX_ROWS, inbox_rows_label
+from tabara.intake.inbox import INBOX_ROWS, inbox_rows_label, report_page_labels
 from tabara.intake.models import Report
 from tabara.intake.receipts import receipt_display
 from tabara.intake.selectors import InboxFilters, report_inbox, report_thread
@@ -167,12 +167,14 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             services.report_reply(user=user, report_id=report_id, body=form.cleaned_data["body"])
             return HttpResponseRedirect(reverse("intake:report_detail", args=[report_id]))
     report = services.report_view(user=user, report_id=report_id)
+    screenings = list(interviews_for_report(user, report.pk))
     return render(
         request,
         "intake/report_detail.html",
         {
             "report": report,
-            "screenings": interviews_for_report(user, report.pk),
+            "labels": report_page_labels(report, screenings),
+            "screenings": screenings,
             "messages_list": report_thread(report),
             "attachments": attachments_of_report(report.pk),
             "form": form,

@@ -75,12 +75,27 @@ def _deterministic_pairs(columns: dict[str, list[Any]]) -> bool:
 
 def model_train(columns: dict[str, list[Any]]) -> tuple[dict[str, Any], list[str]]:
     """The trained model as Splink JSON, and notes on the steps that could not run."""
-    n = len(columns["unique_id"])
-    notes: list[str] = []
-    prior = min(0.5, 1.0 / max(n, 2))
+    prior = min(0.5, 1.0 / max(len(columns["unique_id"]), 2))
     linker = _duckdb_linker(
         _arrow(columns), person_settings(probability_two_random_records_match=prior)
     )
+    notes = linker_train(linker, columns, prior=prior)
+    return linker.misc.save_model_to_json(), notes
+
+
+def linker_train(
+    linker: Linker,
+    columns: dict[str, list[Any]],
+    *,
+    prior: float,
+    recall: float = DETERMINISTIC_RECALL,
+) -> list[str]:
+    """Train `linker` without labels (prior, u, then m by EM); notes on skipped steps.
+
+    `recall` is the share of true links the deterministic rules are taken to find.
+    """
+    n = len(columns["unique_id"])
+    notes: list[str] = []
     training = linker.training
     if not _deterministic_pairs(columns):
         notes.append(
@@ -89,13 +104,12 @@ def model_train(columns: dict[str, list[Any]]) -> tuple[dict[str, Any], list[str
     else:
         training.estimate_probability_two_random_records_match(
             [block_on(*([r] if isinstance(r, str) else r)) for r in DETERMINISTIC],
-            recall=DETERMINISTIC_RECALL,
+            recall=recall,
         )
     training.estimate_u_using_random_sampling(max_pairs=min(U_PAIRS, n * (n - 1) // 2), seed=SEED)
-    sessions = [("name_sorted",), *EM_NAME_RULES]
     trained_names = False
-    for rule in sessions:
-        if rule != ("name_sorted",) and trained_names:
+    for rule in [("name_sorted",), *EM_NAME_RULES]:
+        if trained_names:
             break
         try:
             training.estimate_parameters_using_expectation_maximisation(
@@ -105,8 +119,7 @@ def model_train(columns: dict[str, list[Any]]) -> tuple[dict[str, Any], list[str
             notes.append(f"EM on {'+'.join(rule)} skipped: {error}")
             continue
         trained_names = rule != ("name_sorted",)
-    model = linker.misc.save_model_to_json()
-    return model, notes
+    return notes
 
 
 def _clusters_from(unique_ids: list[Any], cluster_ids: list[Any], n_records: int) -> list[int]:
@@ -135,6 +148,31 @@ def _predict_and_cluster(linker: Linker, threshold: float, n_records: int) -> tu
         n_records,
     )
     return cluster, pairs
+
+
+def link_at_thresholds(
+    columns: dict[str, list[Any]], n_records: int, thresholds: tuple[float, ...]
+) -> dict[float, list[int]]:
+    """One training and one prediction on DuckDB, clustered at each threshold."""
+    if len(columns["unique_id"]) < 2:
+        return {threshold: list(range(n_records)) for threshold in thresholds}
+    model, _ = model_train(columns)
+    linker = _duckdb_linker(_arrow(columns), model)
+    predictions = linker.inference.predict(threshold_match_probability=min(thresholds))
+    clusters = {}
+    for threshold in thresholds:
+        clustered = cast(
+            Any,
+            linker.clustering.cluster_pairwise_predictions_at_threshold(
+                predictions, threshold_match_probability=threshold
+            ),
+        ).as_pyarrow_table()
+        clusters[threshold] = _clusters_from(
+            clustered.column("unique_id").to_pylist(),
+            clustered.column("cluster_id").to_pylist(),
+            n_records,
+        )
+    return clusters
 
 
 def link(

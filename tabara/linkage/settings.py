@@ -14,7 +14,7 @@ and Spark read alike), so one model runs on both backends.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
@@ -136,10 +136,19 @@ def blocking_rules() -> list[Any]:
     ]
 
 
-def person_settings(*, probability_two_random_records_match: float) -> SettingsCreator:
-    """The untrained model (m probabilities are starting values that EM refines)."""
+def person_settings(
+    *,
+    probability_two_random_records_match: float,
+    link_type: Literal["link_only", "link_and_dedupe", "dedupe_only"] = "dedupe_only",
+    extra_comparisons: tuple[Any, ...] = (),
+    extra_blocking: tuple[Any, ...] = (),
+) -> SettingsCreator:
+    """The untrained model (m probabilities are starting values that EM refines).
+
+    The extras let a benchmark add fields Tabara's lists do not have (FEBRL's address).
+    """
     return SettingsCreator(
-        link_type="dedupe_only",
+        link_type=link_type,
         unique_id_column_name="unique_id",
         probability_two_random_records_match=probability_two_random_records_match,
         comparisons=[
@@ -149,8 +158,9 @@ def person_settings(*, probability_two_random_records_match: float) -> SettingsC
             nin_comparison(),
             _exact("phone", 0.4, tf=True),
             _exact("district", 0.6),
+            *extra_comparisons,
         ],
-        blocking_rules_to_generate_predictions=blocking_rules(),
+        blocking_rules_to_generate_predictions=[*blocking_rules(), *extra_blocking],
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=False,
         additional_columns_to_retain=[],

@@ -51,6 +51,28 @@ TODAY = dt.date(2026, 6, 30)
 
 
 @dataclass(frozen=True, slots=True)
+class Variation:
+    """How differently agencies record a person (each a probability per record)."""
+
+    drop_name: float = 0.1
+    spelling: float = 0.15
+    typo: float = 0.04
+    full_date: float = 0.4
+    year_only: float = 0.3
+    age: float = 0.2  # the rest: no birth at all
+    nin: float = 0.5
+    phone: float = 0.55
+
+
+HARD = Variation()
+# Agencies that record a little more (dates, phones and IDs more often; fewer slips).
+MODERATE = Variation(
+    drop_name=0.05, spelling=0.1, typo=0.02, full_date=0.5, year_only=0.3, age=0.15, nin=0.6,
+    phone=0.7,
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
 class Person:
     person_id: int
     names: tuple[str, ...]
@@ -124,36 +146,38 @@ def _phone_format(phone: str, rng: random.Random) -> str:
     )  # fmt: skip
 
 
-def record_make(person: Person, source: str, rng: random.Random, hotline: str) -> dict[str, str]:
+def record_make(
+    person: Person, source: str, rng: random.Random, hotline: str, vary: Variation = HARD
+) -> dict[str, str]:
     """One agency's record of `person`, with the variation agencies' records show."""
     names = list(person.names)
-    if len(names) > 1 and rng.random() < 0.1:
+    if len(names) > 1 and rng.random() < vary.drop_name:
         names.pop(rng.randrange(len(names)))
-    names = [_variant(n, rng) if rng.random() < 0.15 else n for n in names]
-    names = [_typo(n, rng) if rng.random() < 0.04 else n for n in names]
+    names = [_variant(n, rng) if rng.random() < vary.spelling else n for n in names]
+    names = [_typo(n, rng) if rng.random() < vary.typo else n for n in names]
     if rng.random() < 0.5:
         names[0] = names[0].upper()
     if rng.random() < 0.4:
         rng.shuffle(names)
     age = (TODAY - person.birth).days // 365
     birth_date, age_text, roll = "", "", rng.random()
-    if roll < 0.4:
+    if roll < vary.full_date:
         birth_date = person.birth.isoformat()
-    elif roll < 0.7:
+    elif roll < vary.full_date + vary.year_only:
         birth_date = str(person.birth.year)
-    elif roll < 0.9:
+    elif roll < vary.full_date + vary.year_only + vary.age:
         age_text = str(age + rng.choice((0, 0, 0, -1, 1)))
     nin = ""
-    if person.nin and rng.random() < 0.5:
+    if person.nin and rng.random() < vary.nin:
         nin = person.nin
         if rng.random() < 0.05:  # re-issued: same first 13 digits, new issue count and check
             nin = nin[:13] + "1" + f"{rng.randrange(100):02d}"
         if rng.random() < 0.5:
             nin = f"{nin[0]} {nin[1:5]} {nin[5]} {nin[6:13]} {nin[13]} {nin[14:]}"
     phone, roll = "", rng.random()
-    if roll < 0.55:
+    if roll < vary.phone:
         phone = _phone_format(person.phone, rng)
-    elif roll < 0.6:
+    elif roll < vary.phone + 0.05:
         phone = _phone_format(hotline, rng)
     district, roll = "", rng.random()
     if roll < 0.65:
@@ -168,7 +192,12 @@ def record_make(person: Person, source: str, rng: random.Random, hotline: str) -
 
 
 def population_records(
-    *, people: int, sources: tuple[str, ...], capture: float, seed: int
+    *,
+    people: int,
+    sources: tuple[str, ...],
+    capture: float,
+    seed: int,
+    variation: Variation = HARD,
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """(person_id, record) for each capture: every agency records each person with chance
     `capture`, and records a person twice (a within-list duplicate) with chance capture/20."""
@@ -182,7 +211,7 @@ def population_records(
             copies = (rng.random() < capture) + (rng.random() < capture / 20)
             for _ in range(copies):
                 number += 1
-                record = record_make(person, source, rng, hotline)
+                record = record_make(person, source, rng, hotline, variation)
                 yield person_id, {"record_id": f"r{number}", **record}
 
 

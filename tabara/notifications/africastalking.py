@@ -2,7 +2,8 @@
 
 Settings come from `settings.AFRICASTALKING` (base_url, username, api_key, sender_id,
 timeout); `settings.USE_AFRICASTALKING` switches real sending on. Both are read when a
-message is sent, never at import time.
+message is sent, never at import time. The application named "sandbox" exists only on the
+sandbox host, so it is always sent there.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ from typing import Any
 from django.conf import settings
 
 SUCCESS_CODES = frozenset({100, 101, 102})  # processed, sent, queued
+# Refusals that a retry cannot change: InvalidSenderId, InvalidPhoneNumber,
+# UnsupportedNumberType, UserInBlacklist, DoNotDisturbRejection (docs/africastalking.md).
+PERMANENT_CODES = frozenset({402, 403, 404, 406, 409})
+LIVE_HOST = "https://api.africastalking.com"
+SANDBOX_HOST = "https://api.sandbox.africastalking.com"
 
 
 class SmsGatewayError(RuntimeError):
@@ -41,6 +47,18 @@ class SmsRecipientResult:
     def ok(self) -> bool:
         return self.status_code in SUCCESS_CODES
 
+    @property
+    def permanent(self) -> bool:
+        return self.status_code in PERMANENT_CODES
+
+
+def messaging_url(config: dict[str, Any]) -> str:
+    """The messaging endpoint: the sandbox host for the sandbox application, whatever is set."""
+    base = str(config.get("base_url") or LIVE_HOST).rstrip("/")
+    if config.get("username") == "sandbox" and base == LIVE_HOST:
+        base = SANDBOX_HOST
+    return f"{base}/version1/messaging"
+
 
 def _config() -> dict[str, Any]:
     if not getattr(settings, "USE_AFRICASTALKING", False):
@@ -64,16 +82,27 @@ def parse_response(payload: dict[str, Any]) -> list[SmsRecipientResult]:
     ]
 
 
-def send_sms(*, to: list[str], message: str, idempotency_key: str = "") -> list[SmsRecipientResult]:
+def send_sms(
+    *,
+    to: list[str],
+    message: str,
+    idempotency_key: str = "",
+    sender: str = "",
+    link_id: str = "",
+) -> list[SmsRecipientResult]:
     """Send one message to E.164 numbers; raise SmsGatewayError on transport or HTTP failure.
 
-    `idempotency_key` is sent as an `Idempotency-Key` header so a retry after a crash can
-    be recognised by a gateway that honours it (the test fake does).
+    `sender` is the short code a person texted (a reply goes back from it), otherwise the
+    configured sender ID; `link_id` answers a message to a premium code. `idempotency_key`
+    is sent as an `Idempotency-Key` header so a retry after a crash can be recognised by a
+    gateway that honours it (the test fake does).
     """
     config = _config()
     fields = {"username": config["username"], "to": ",".join(to), "message": message}
-    if config.get("sender_id"):
-        fields["from"] = config["sender_id"]
+    if sender or config.get("sender_id"):
+        fields["from"] = sender or config["sender_id"]
+    if link_id:
+        fields["linkId"] = link_id
     headers = {
         "apiKey": config["api_key"],
         "Accept": "application/json",
@@ -81,7 +110,7 @@ def send_sms(*, to: list[str], message: str, idempotency_key: str = "") -> list[
     }
     if idempotency_key:
         headers["Idempotency-Key"] = idempotency_key
-    url = f"{str(config['base_url']).rstrip('/')}/version1/messaging"
+    url = messaging_url(config)
     if not url.startswith(("https://", "http://")):
         raise SmsGatewayError("AFRICASTALKING base_url must be http(s)")
     request = urllib.request.Request(  # noqa: S310 - scheme checked above

@@ -24,6 +24,7 @@ class NotificationStatus(models.TextChoices):
     SENDING = "sending", _("Being sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Notification(EncryptedRowModel):
@@ -58,6 +59,10 @@ class Notification(EncryptedRowModel):
     lease_until = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
     provider_id = models.CharField(max_length=100, blank=True)
+    # The gateway's latest delivery report for an SMS (Africa's Talking `status`,
+    # `failureReason`), e.g. Success, or Failed with UserInBlackList.
+    delivery_status = models.CharField(max_length=12, blank=True)
+    delivery_reason = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -72,6 +77,8 @@ class Notification(EncryptedRowModel):
         ]
         indexes = [
             models.Index(fields=["status", "next_attempt_at"]),
+            models.Index(fields=["provider_id"]),
+            models.Index(fields=["recipient_key"]),
             models.Index(fields=["user", "channel", "-created_at"]),
         ]
 

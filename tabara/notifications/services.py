@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from tabara.accounts.models import User
 from tabara.core.crypto import keyed_hash
+from tabara.core.phones import phone_normalise
 from tabara.notifications.africastalking import SmsGatewayError, send_sms
 from tabara.notifications.backoff import LEASE, MAX_ATTEMPTS, retry_delay
 from tabara.notifications.models import Channel, Notification, NotificationStatus
@@ -32,8 +33,18 @@ def _recipient_key(*, user: User | None, channel: Channel, email: str, phone: st
     if user is not None:
         return f"user:{user.pk}"
     if channel == Channel.SMS:
-        return "phone:" + keyed_hash(phone.strip(), purpose="notification-phone")
+        return phone_recipient_key(phone)
     return "email:" + keyed_hash(email.strip().lower(), purpose="notification-email")
+
+
+def phone_recipient_key(phone: str) -> str:
+    """The recipient key of SMS to one phone, whatever way the number was written."""
+    number = phone_normalise(phone) or phone.strip()
+    return "phone:" + keyed_hash(number, purpose="notification-phone")
+
+
+class SmsRefused(SmsGatewayError):
+    """The gateway refused a message for good (e.g. InvalidPhoneNumber): never retried."""
 
 
 def _schedule(notification_id: int) -> None:
@@ -141,6 +152,8 @@ def _send(notification: Notification) -> str:
             message=notification.body,
             idempotency_key=notification.idempotency_key,
         )
+        if any(result.permanent for result in results):
+            raise SmsRefused(f"gateway refused for good: {[r.status for r in results]}")
         if not results or not all(result.ok for result in results):
             raise SmsGatewayError(f"gateway refused: {[r.status for r in results]}")
         return results[0].message_id
@@ -166,6 +179,11 @@ def notification_deliver(*, notification_id: int) -> bool:
     notification = _claim(notification_id, now)
     if notification is None:
         return False
+    if notification.channel == Channel.SMS and not notification.phone:  # number erased (STOP)
+        Notification.objects.filter(pk=notification_id).update(
+            status=NotificationStatus.CANCELLED, lease_until=None
+        )
+        return False
     mine = Notification.objects.filter(
         pk=notification_id,
         status=NotificationStatus.SENDING,
@@ -175,7 +193,7 @@ def notification_deliver(*, notification_id: int) -> bool:
         provider_id = _send(notification)
     except Exception as exc:  # any failure of the outside world is retried
         logger.warning("notification %s attempt %s failed", notification_id, notification.attempts)
-        give_up = notification.attempts >= MAX_ATTEMPTS
+        give_up = notification.attempts >= MAX_ATTEMPTS or isinstance(exc, SmsRefused)
         mine.update(
             status=NotificationStatus.FAILED if give_up else NotificationStatus.PENDING,
             lease_until=None,
@@ -217,3 +235,43 @@ def notification_mark_read(*, user: User, notification_id: int) -> None:
     Notification.objects.filter(
         pk=notification_id, user=user, channel=Channel.IN_APP, read_at__isnull=True
     ).update(read_at=timezone.now())
+
+
+@transaction.atomic
+def sms_recipient_forget(*, phone: str) -> int:
+    """STOP: cancel what is still queued for this phone and erase its number from every row.
+
+    Returns how many outbox rows held the number. The rows stay (the audit of what was
+    sent), keyed only by the recipient's keyed hash.
+    """
+    rows = Notification.objects.filter(
+        channel=Channel.SMS, recipient_key=phone_recipient_key(phone)
+    )
+    rows.filter(status__in=[NotificationStatus.PENDING, NotificationStatus.SENDING]).update(
+        status=NotificationStatus.CANCELLED, lease_until=None
+    )
+    return rows.exclude(phone="").update(phone="")
+
+
+# Africa's Talking delivery statuses that end a message's life without delivery.
+FINAL_FAILURES = frozenset({"Rejected", "Failed"})
+
+
+@transaction.atomic
+def notification_delivery_report(*, provider_id: str, status: str, reason: str = "") -> bool:
+    """Record a gateway delivery report on the outbox row it belongs to (False: no such row).
+
+    Rejected and Failed are final statuses in Africa's Talking's documentation: the row is
+    marked failed with the reason and never sent again (the outbox retries only what the
+    gateway did not accept). Sent, Submitted, Buffered and Success are recorded as they come.
+    """
+    rows = Notification.objects.filter(channel=Channel.SMS, provider_id=provider_id).exclude(
+        provider_id=""
+    )
+    fields: dict[str, object] = {"delivery_status": status[:12], "delivery_reason": reason[:40]}
+    updated = rows.update(**fields)
+    if updated and status in FINAL_FAILURES:
+        rows.filter(status=NotificationStatus.SENT).update(
+            status=NotificationStatus.FAILED, last_error=f"{status}: {reason}"[:500]
+        )
+    return bool(updated)

@@ -25,7 +25,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
-from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from tabara.audit.chain import GENESIS, AnchorError
 from tabara.audit.models import AuditAction
@@ -37,11 +38,20 @@ from tabara.audit.services import (
 )
 from tabara.operations import engines
 from tabara.operations.manifest import Manifest
-from tabara.operations.sealed import ArchiveError, OpeningReader, SealingWriter, key_decode
+from tabara.operations.sealed import (
+    ArchiveError,
+    OpeningReader,
+    SealingWriter,
+    WrongKey,
+    key_decode,
+)
 
 MANIFEST = "manifest.json"
 DATABASE_MEMBERS = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
 MEDIA_PREFIX = "media/"
+
+
+_UNEXPECTED = _lazy("The archive holds an unexpected member %(name)s.")
 
 
 class BackupError(Exception):
@@ -53,8 +63,10 @@ def backup_keys() -> list[bytes]:
     configured = [k for k in getattr(settings, "TABARA_BACKUP_KEYS", []) if k.strip()]
     if not configured:
         raise BackupError(
-            "No backup key is configured: set TABARA_BACKUP_KEYS "
-            "(generate one with `manage.py backup_key_new`)."
+            _(
+                "No backup key is configured: set TABARA_BACKUP_KEYS "
+                "(generate one with `manage.py backup_key_new`)."
+            )
         )
     try:
         return [key_decode(k) for k in configured]
@@ -110,7 +122,9 @@ def backup_write(*, output: Path, scratch: Path | None = None) -> Manifest:
     key = backup_keys()[0]
     engine = engines.engine_name()
     if engine not in DATABASE_MEMBERS:
-        raise BackupError(f"Backups support SQLite and PostgreSQL, not {engine}.")
+        raise BackupError(
+            _("Backups support SQLite and PostgreSQL, not %(engine)s.") % {"engine": engine}
+        )
     partial = output.with_name(output.name + ".partial")
     with engines.private_directory(scratch) as work:
         snapshot = work / DATABASE_MEMBERS[engine]
@@ -168,7 +182,7 @@ def _member_path(name: str, staged: Path) -> Path:
     pure = PurePosixPath(name)
     allowed = name in (MANIFEST, *DATABASE_MEMBERS.values()) or name.startswith(MEDIA_PREFIX)
     if not allowed or pure.is_absolute() or ".." in pure.parts:
-        raise BackupError(f"The archive holds an unexpected member {name!r}.")
+        raise BackupError(_UNEXPECTED % {"name": repr(name)})
     return staged.joinpath(*pure.parts)
 
 
@@ -182,9 +196,7 @@ def archive_open(*, archive: Path, staged: Path) -> Opened:
             with tarfile.open(fileobj=reader, mode="r|") as tar:  # type: ignore[call-overload]
                 for member in tar:
                     if not member.isfile():
-                        raise BackupError(
-                            f"The archive holds an unexpected member {member.name!r}."
-                        )
+                        raise BackupError(_UNEXPECTED % {"name": repr(member.name)})
                     extracted = tar.extractfile(member)
                     assert extracted is not None  # noqa: S101 - isfile() above
                     if member.name == MANIFEST:
@@ -192,19 +204,27 @@ def archive_open(*, archive: Path, staged: Path) -> Opened:
                         continue
                     digests[member.name] = _stage(extracted, _member_path(member.name, staged))
             reader.read()  # to the end: the final chunk and nothing after it
-    except ArchiveError as exc:
-        raise BackupError(f"Refused: {exc}") from exc
+    except WrongKey as exc:
+        raise BackupError(
+            _("Refused: the archive was sealed with a backup key that is not configured.")
+        ) from exc
+    except ArchiveError as exc:  # sealed.py is Django-free: its reason stays in English
+        raise BackupError(_("Refused: %(reason)s") % {"reason": exc}) from exc
     except tarfile.TarError as exc:
-        raise BackupError(f"Refused: the archive's content is not readable ({exc}).") from exc
+        raise BackupError(
+            _("Refused: the archive's content is not readable (%(error)s).") % {"error": exc}
+        ) from exc
     if not manifest_bytes:
-        raise BackupError("Refused: the archive has no manifest.")
+        raise BackupError(_("Refused: the archive has no manifest."))
     try:
         manifest = Manifest.from_json(manifest_bytes)
     except (ValueError, TypeError) as exc:
-        raise BackupError(f"Refused: the archive's manifest is not readable ({exc}).") from exc
+        raise BackupError(
+            _("Refused: the archive's manifest is not readable (%(error)s).") % {"error": exc}
+        ) from exc
     if digests != manifest.files:
         raise BackupError(
-            "Refused: the archive's files do not match the checksums of its manifest."
+            _("Refused: the archive's files do not match the checksums of its manifest.")
         )
     return Opened(manifest=manifest, staged=staged)
 
@@ -236,26 +256,35 @@ def backup_restore(*, archive: Path, scratch: Path | None = None) -> Manifest:
     engine = engines.engine_name()
     if not engines.database_is_empty():
         raise BackupError(
-            "Refused: the database is not empty. Restore only into a new, empty database "
-            "(create one, point DATABASE_URL at it, and do not run migrate first)."
+            _(
+                "Refused: the database is not empty. Restore only into a new, empty database "
+                "(create one, point DATABASE_URL at it, and do not run migrate first)."
+            )
         )
     media = media_root()
     if media is not None and media.is_dir() and any(media.iterdir()):
-        raise BackupError(f"Refused: the media folder {media} is not empty.")
+        raise BackupError(
+            _("Refused: the media folder %(folder)s is not empty.") % {"folder": media}
+        )
     with engines.private_directory(scratch) as work:
         opened = archive_open(archive=archive, staged=work)
         manifest = opened.manifest
         if manifest.engine != engine:
             raise BackupError(
-                f"Refused: this archive holds a {manifest.engine} database; "
-                f"the configured database is {engine}."
+                _(
+                    "Refused: this archive holds a %(archived)s database; "
+                    "the configured database is %(engine)s."
+                )
+                % {"archived": manifest.engine, "engine": engine}
             )
         unknown = _unknown_migrations(manifest)
         if unknown:
             raise BackupError(
-                "Refused: the archive comes from a newer version of Tabara (unknown migrations: "
-                + ", ".join(unknown[:5])
-                + "). Upgrade Tabara first."
+                _(
+                    "Refused: the archive comes from a newer version of Tabara (unknown "
+                    "migrations: %(migrations)s). Upgrade Tabara first."
+                )
+                % {"migrations": ", ".join(unknown[:5])}
             )
         snapshot = work / DATABASE_MEMBERS[engine]
         (engines.restore_sqlite if engine == "sqlite" else engines.restore_postgres)(snapshot)
@@ -264,7 +293,8 @@ def backup_restore(*, archive: Path, scratch: Path | None = None) -> Manifest:
     mismatches = restore_differences(manifest)
     if mismatches:
         raise BackupError(
-            "The restored database differs from the manifest: " + "; ".join(mismatches)
+            _("The restored database differs from the manifest: %(differences)s")
+            % {"differences": "; ".join(mismatches)}
         )
     _restored_audit_check(manifest)
     _migrate_if_behind()
@@ -295,11 +325,14 @@ def _restored_audit_check(manifest: Manifest) -> None:
     try:
         anchors = audit_anchors_read(manifest.audit_anchor)
     except AnchorError as exc:
-        raise BackupError(f"The archive's audit anchor is refused: {exc}.") from exc
-    with translation.override("en"):  # the other refusals are in English too
-        verdict = audit_chain_verify(anchors)
+        raise BackupError(
+            _("The archive's audit anchor is refused: %(reason)s.") % {"reason": exc}
+        ) from exc
+    verdict = audit_chain_verify(anchors)
     if not verdict.ok:
-        raise BackupError(f"The restored audit chain does not verify: {verdict.reason}.")
+        raise BackupError(
+            _("The restored audit chain does not verify: %(reason)s.") % {"reason": verdict.reason}
+        )
 
 
 def restore_differences(manifest: Manifest) -> list[str]:

@@ -103,7 +103,7 @@ def person_data(held: PersonAccess, *, generated_by: User) -> dict[str, Any]:
                 "at": _when(event.at),
                 "kind": event.get_kind_display(),
                 "organization": event.organization.name if event.organization else None,
-                "note": event.note,
+                "note": event.detail,
             }
             for event in held.access.timeline()
         ],

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from tabara.screening.advice import warnings_for
 from tabara.screening.compiled import Compiled, compiled, element_finding, purpose_finding
+from tabara.screening.decide import smuggling_status as decided_smuggling
 from tabara.screening.findings import Assessment
 from tabara.screening.model import Ruleset
 from tabara.screening.questions import Facts, rank_questions
@@ -170,12 +171,7 @@ def assess(c: Compiled, y: int, n: int) -> Assessment:
     act = element_finding(c, "act", act_status, act_yes, act_no)
     child_status = "yes" if child else "no" if adult else "unknown"
     child_finding = element_finding(c, "child", child_status, y & c.age_18, n & c.age_18)
-    if r5:
-        smuggling_status = "met"
-    elif n & c.border or n & c.paid or n & c.irregular == c.irregular:
-        smuggling_status = "not_met"
-    else:
-        smuggling_status = "unknown"
+    smuggling_status = decided_smuggling(c, n, met=r5)
     shown = c.border | c.paid | c.irregular if smuggling_status != "unknown" else 0
     smuggling = element_finding(c, "smuggling", smuggling_status, y & shown, n & shown)
     purpose_shown = 0

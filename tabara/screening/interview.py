@@ -4,9 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tabara.screening.engine import evaluate
+from tabara.screening.choice import Choice, choose
+from tabara.screening.compiled import compiled
+from tabara.screening.engine import encode_answers
 from tabara.screening.model import Indicator, Ruleset
+from tabara.screening.prior import load_prior
 from tabara.screening.ruleset import load_ruleset
+
+
+def interview_choice(
+    answers: Mapping[str, object], ruleset: Ruleset | None = None, *, skip_asked: bool = True
+) -> Choice:
+    """The decision-theoretic choice for these answers (see choice.py and docs/screening-rules.md).
+
+    With `skip_asked` (the default) a question already answered "unknown" is not offered
+    again, so an interview always moves on; without it only yes/no answers are skipped.
+    Raises InvalidAnswers for unknown ids or values, like `evaluate`.
+    """
+    rs = ruleset if ruleset is not None else load_ruleset()
+    c = compiled(rs)
+    yes, no = encode_answers(c, answers)
+    asked = 0
+    for key in answers:
+        asked |= c.bit_of[key]
+    prior = load_prior(rs.version, rs.question_order)
+    return choose(c, prior, yes, no, asked & ~(yes | no), skip_asked=skip_asked)
 
 
 def next_questions(
@@ -16,14 +38,7 @@ def next_questions(
     *,
     skip_asked: bool = True,
 ) -> tuple[Indicator, ...]:
-    """The `n` most decisive questions still to ask, most decisive first (section 4.4).
-
-    With `skip_asked` (the default) a question already answered "unknown" is not offered
-    again, so an interview always moves on; without it only yes/no answers are skipped.
-    Raises InvalidAnswers for unknown ids or values, like `evaluate`.
-    """
+    """The `n` most informative questions still to ask; none once the interview is done."""
     rs = ruleset if ruleset is not None else load_ruleset()
-    ranked = evaluate(answers, rs).next_questions
-    if skip_asked:
-        ranked = tuple(iid for iid in ranked if iid not in answers)
+    ranked = interview_choice(answers, rs, skip_asked=skip_asked).ranked
     return tuple(rs.indicators[iid] for iid in ranked[: max(n, 0)])

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from tabara.accounts.roles import Role
 from tabara.accounts.tests.factories import PASSWORD, totp_code
 from tabara.audit.models import AuditAction, AuditEvent
 
+# Rate limits and sign-in throttles live in the cache: each test starts clean.
+pytestmark = pytest.mark.usefixtures("fresh_limits")
+
 URL = "/en/staff/sign-in/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.mark.django_db

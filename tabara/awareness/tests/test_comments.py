@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from tabara.accounts.roles import Role
@@ -15,14 +14,10 @@ from tabara.awareness.services.articles import email_key
 from tabara.awareness.tests.factories import make_article
 from tabara.notifications.models import Notification
 
+# Rate limits and sign-in throttles live in the cache: each test starts clean.
+pytestmark = pytest.mark.usefixtures("db", "fresh_limits")
+
 EMAIL = "visitor@example.org"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits(db: None):
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -40,7 +35,8 @@ def emailed_link(email: str = EMAIL) -> str:
     assert notification.email == email
     match = re.search(r"https?://\S+", notification.body)
     assert match is not None
-    return match.group(0).split("testserver", 1)[1]
+    # Links come from TABARA_SITE_URL (https://tabara.test in the test settings).
+    return match.group(0).split("https://tabara.test", 1)[1]
 
 
 def test_a_comment_waits_for_approval_and_never_shows_the_email(article, staff_client) -> None:
@@ -114,7 +110,7 @@ def test_the_author_finds_and_deletes_their_comment_by_the_emailed_link(article)
     post_comment(visitor, article, email="someone.else@example.org", body="Other person")
     link = emailed_link("someone.else@example.org")
     mine = Notification.objects.filter(event_key__startswith="comment").earliest("id")
-    found = re.search(r"https?://testserver(\S+)", mine.body)
+    found = re.search(r"https://tabara\.test(\S+)", mine.body)
     assert found is not None
     my_link = found.group(1)
     page = visitor.get(my_link)

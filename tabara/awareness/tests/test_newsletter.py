@@ -6,7 +6,6 @@ import re
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
@@ -21,18 +20,15 @@ from tabara.awareness.tasks import newsletter_deliver_task
 from tabara.awareness.tokens import make_token
 from tabara.notifications.models import Notification
 
+# Rate limits and sign-in throttles live in the cache: each test starts clean.
+pytestmark = pytest.mark.usefixtures("db", "fresh_limits")
+
 EMAIL = "reader@example.org"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_limits(db: None):
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def link_in(notification: Notification) -> str:
-    match = re.search(r"https?://testserver(\S+)", notification.body)
+    # Links come from TABARA_SITE_URL (https://tabara.test in the test settings).
+    match = re.search(r"https://tabara\.test(/\S+)", notification.body)
     assert match is not None
     return match.group(1)
 
@@ -81,7 +77,7 @@ def confirmed(n: int, language: str = "en") -> list[Subscriber]:
     people = []
     for i in range(n):
         subscriber = newsletter.subscriber_subscribe(
-            email=f"reader{i}@example.org", language=language, base_url="http://testserver"
+            email=f"reader{i}@example.org", language=language, base_url="https://tabara.test"
         )
         people.append(newsletter.subscriber_confirm(token=make_token("confirm", subscriber.pk)))
     return people
@@ -101,13 +97,13 @@ def test_every_issue_email_carries_one_click_unsubscribe(make_staff) -> None:
     officer = make_staff(roles=[Role.PROGRAMME_OFFICER])
     (reader,) = confirmed(1, "fr")
     issue = make_issue(officer)
-    newsletter.issue_send_start(user=officer, issue_id=issue.pk, base_url="http://testserver")
+    newsletter.issue_send_start(user=officer, issue_id=issue.pk, base_url="https://tabara.test")
     newsletter_deliver_task.call(issue.pk)
     mail = Notification.objects.get(event_key=f"newsletter:{issue.pk}")
     assert mail.subject == "Nouvelles de novembre" and "Formations à Rubavu." in mail.body
     url = mail.headers["List-Unsubscribe"].strip("<>")
     assert mail.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert url.split("testserver", 1)[1] == link_in(mail)
+    assert url.split("https://tabara.test", 1)[1] == link_in(mail)
     # A mail program's one-click POST (RFC 8058) comes without an Origin header.
     response = Client().post(url, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
@@ -122,7 +118,7 @@ def test_unsubscribed_and_pending_readers_get_nothing(make_staff) -> None:
     newsletter.subscriber_subscribe(email="pending@example.org", language="en", base_url="http://t")
     newsletter.subscriber_unsubscribe(token=make_token("unsubscribe", leaves.pk))
     issue = make_issue(officer)
-    newsletter.issue_send_start(user=officer, issue_id=issue.pk, base_url="http://testserver")
+    newsletter.issue_send_start(user=officer, issue_id=issue.pk, base_url="https://tabara.test")
     assert newsletter_deliver_task.call(issue.pk) == 1
     assert list(IssueDelivery.objects.values_list("subscriber_id", flat=True)) == [stays.pk]
 
@@ -133,7 +129,7 @@ def test_a_crash_mid_send_then_a_resume_mails_everyone_exactly_once(
     officer = make_staff(roles=[Role.PROGRAMME_OFFICER])
     readers = confirmed(7)
     issue = make_issue(officer)
-    newsletter.issue_send_start(user=officer, issue_id=issue.pk, base_url="http://testserver")
+    newsletter.issue_send_start(user=officer, issue_id=issue.pk, base_url="https://tabara.test")
     real = outbox.email_enqueue
     calls = {"n": 0}
 
@@ -164,7 +160,7 @@ def test_the_outbox_never_mails_the_same_issue_twice_to_one_address(make_staff) 
     officer = make_staff(roles=[Role.PROGRAMME_OFFICER])
     (reader,) = confirmed(1)
     issue = make_issue(officer)
-    newsletter.issue_send_start(user=officer, issue_id=issue.pk, base_url="http://testserver")
+    newsletter.issue_send_start(user=officer, issue_id=issue.pk, base_url="https://tabara.test")
     newsletter_deliver_task.call(issue.pk)
     # Even if the ledger were lost, the outbox's own key refuses a second email.
     IssueDelivery.objects.all().delete()
@@ -198,6 +194,13 @@ def test_staff_compose_preview_test_send_and_send(
     issue.refresh_from_db()
     assert issue.status == "sending"
     assert DBTaskResult.objects.filter(task_path__endswith="newsletter_deliver_task").count() == 1
+    # Every link mailed is absolute, on the configured site, whatever host the staff used.
+    newsletter_deliver_task.call(issue.pk)
+    mails = Notification.objects.filter(event_key__startswith="newsletter")
+    assert mails.count() == 3
+    for mail in mails:
+        links = re.findall(r"https?://[^/\s>]+", mail.body + mail.headers["List-Unsubscribe"])
+        assert links and set(links) == {"https://tabara.test"}
     assert client.post(saved["Location"], {**form, "action": "save"}).status_code == 200
     issue.refresh_from_db()
     assert issue.subject_en == "Hello"

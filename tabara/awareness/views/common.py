@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest
 from django.utils.translation import get_language
 
+from tabara.core.links import absolute_url
 
-def base_url(request: HttpRequest) -> str:
-    """Scheme and host of this site, for links in emails (no path, no trailing slash)."""
-    return request.build_absolute_uri("/").rstrip("/")
+
+def site_base() -> str:
+    """This site's address for links in e-mails, from TABARA_SITE_URL (no trailing slash).
+
+    Never from the request: a forged Host header must not end up in a mailed link, and a
+    link in an e-mail must not depend on which address the sender happened to use.
+    """
+    return absolute_url("/").rstrip("/")
 
 
 def lang() -> str:

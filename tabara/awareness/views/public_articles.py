@@ -18,7 +18,7 @@ from tabara.awareness.selectors.articles import (
 )
 from tabara.awareness.services import articles as services
 from tabara.awareness.tokens import BadLink, read_token
-from tabara.awareness.views.common import base_url, lang
+from tabara.awareness.views.common import lang, site_base
 from tabara.core.public import public_form_valid, public_route
 
 
@@ -85,7 +85,7 @@ def comment_post(request: HttpRequest, slug: str) -> HttpResponse:
         email=form.cleaned_data["email"],
         body=form.cleaned_data["body"],
         language=lang(),
-        base_url=base_url(request),
+        base_url=site_base(),
     )
     return _article_page(request, article, CommentForm(), posted=True)
 
@@ -99,7 +99,7 @@ def comments_find(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and public_form_valid(request, form):
         if not form.is_bot():
             services.comments_link_send(
-                email=form.cleaned_data["email"], base_url=base_url(request), language=lang()
+                email=form.cleaned_data["email"], base_url=site_base(), language=lang()
             )
         sent = True
     return render(request, "awareness/public/comments_find.html", {"form": form, "sent": sent})

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from tabara.awareness.forms.public import SubscribeForm
 from tabara.awareness.services import newsletter as services
 from tabara.awareness.tokens import BadLink
-from tabara.awareness.views.common import base_url, lang
+from tabara.awareness.views.common import lang, site_base
 from tabara.core.public import public_form_valid, public_route
 
 
@@ -22,7 +22,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             services.subscriber_subscribe(
                 email=form.cleaned_data["email"],
                 language=form.cleaned_data["language"],
-                base_url=base_url(request),
+                base_url=site_base(),
             )
         return render(request, "awareness/public/subscribe.html", {"sent": True})
     status = 400 if form.errors else 200

@@ -18,7 +18,7 @@ from tabara.awareness.markup import render_markdown
 from tabara.awareness.models import NewsletterIssue
 from tabara.awareness.selectors.newsletter import issues_list, subscriber_totals, subscribers_list
 from tabara.awareness.services import newsletter as services
-from tabara.awareness.views.common import base_url
+from tabara.awareness.views.common import site_base
 
 LANGS = ("rw", "en", "fr")
 
@@ -67,7 +67,7 @@ def issue_edit(request: HttpRequest, issue_id: int | None = None) -> HttpRespons
             initial[f"body_{lang}"] = getattr(issue, f"body_{lang}")
     action = request.POST.get("action", "")
     if request.method == "POST" and issue is not None and action in {"send", "resume"}:
-        services.issue_send_start(user=user, issue_id=issue.pk, base_url=base_url(request))
+        services.issue_send_start(user=user, issue_id=issue.pk, base_url=site_base())
         return HttpResponseRedirect(reverse("awareness:staff_issues"))
     editable = issue is None or issue.status == IssueStatus.DRAFT
     form = IssueForm(request.POST or None, initial=initial)
@@ -92,7 +92,7 @@ def issue_edit(request: HttpRequest, issue_id: int | None = None) -> HttpRespons
             )
             if action == "test":
                 test_sent = services.issue_test_send(
-                    user=user, issue_id=issue.pk, base_url=base_url(request)
+                    user=user, issue_id=issue.pk, base_url=site_base()
                 )
             else:
                 return HttpResponseRedirect(reverse("awareness:staff_issue", args=[issue.pk]))

@@ -102,3 +102,19 @@ def test_the_assignment_page_keeps_the_choice_and_reassigns(team, staff_client) 
     assert outsider.get(url).status_code == 404
     mine = client.get("/en/staff/cases/mine/")
     assert mine.status_code == 200 and team.case.reference in mine.content.decode()
+
+
+def test_a_partner_with_a_limited_view_is_not_told_who_works_the_case(team) -> None:
+    from tabara.accounts.tests.factories import signed_in
+
+    case_assign(
+        user=team.supervisor, case_id=team.case.pk, worker=team.worker, supervisor=team.supervisor
+    )
+    url = f"/en/staff/cases/{team.case.pk}/"
+    worker_name = team.worker.get_full_name()
+    boss_name = team.supervisor.get_full_name()
+    full = signed_in(team.ncda).get(url).content.decode()
+    assert worker_name in full and boss_name in full  # a full partner works alongside them
+    limited = signed_in(team.shelter).get(url).content.decode()
+    assert "Ineza Test" in limited  # the page opens, with the victim
+    assert worker_name not in limited and boss_name not in limited

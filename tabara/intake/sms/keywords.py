@@ -1,39 +1,56 @@
 """What an inbound SMS asks for: a keyword in one of three languages, or a report.
 
-Django-free. A keyword counts only as the whole message (STATUS takes a receipt after
-it), so a report that happens to begin with "Yes" or "Stop" is still a report.
+Django-free. Words are compared after folding (accents removed, upper case), so "ARRÊT",
+"arret" and "Arrêt !" are one keyword. A keyword counts when it opens the message and
+what follows is only courtesy ("STOP please", "Arrêt svp", "HAGARIKA murakoze"); STATUS
+takes a receipt after it ("ÉTAT 1234 5678…"). Anything else is a report, so a report that
+happens to begin with "Yes" or "Stop" is still a report. An empty message is not a report.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from tabara.intake.sms.texts import KEYWORDS, MARKERS
+from tabara.intake.sms.texts import COURTESY, KEYWORDS, MARKERS
 from tabara.intake.ussd.texts import DEFAULT_LANG
 
 _WORDS = re.compile(r"[a-z]+")
-_NOT_KEYWORD = re.compile(r"[^A-Z]")
+_TOKENS = re.compile(r"[A-Z0-9]+")
+_DIGITS = re.compile(r"[0-9]")
 
 
 @dataclass(frozen=True)
 class Command:
-    """One parsed message: `kind` is help, status, stop, yes or report."""
+    """One parsed message: `kind` is help, status, stop, yes, empty or report."""
 
     kind: str
     lang: str
     receipt: str = ""
 
 
+def fold(text: str) -> str:
+    """Upper case without accents: the form keywords are compared in."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
+
+
 def sms_parse(text: str) -> Command:
-    words = text.strip().split(maxsplit=1)
-    if words:
-        head = _NOT_KEYWORD.sub("", words[0].upper())
-        rest = words[1] if len(words) > 1 else ""
+    tokens = _TOKENS.findall(fold(text))
+    if not tokens:
+        return Command("empty", DEFAULT_LANG)
+    for size in (2, 1):  # two-word keywords first ("OPT OUT", "STOP ALL")
+        head = " ".join(tokens[:size])
         for kind, by_lang in KEYWORDS.items():
             for lang, names in by_lang.items():
-                if head in names and (not rest or kind == "status"):
-                    return Command(kind, lang, rest if kind == "status" else "")
+                if head not in names:
+                    continue
+                rest = tokens[size:]
+                if kind == "status":
+                    return Command(kind, lang, "".join(_DIGITS.findall(" ".join(rest))))
+                if all(word in COURTESY for word in rest):
+                    return Command(kind, lang)
     return Command("report", sms_language(text))
 
 

@@ -8,13 +8,47 @@ from __future__ import annotations
 
 from typing import Final
 
-# Keywords a whole message may be, by meaning and language (matched case-insensitively).
+# Keywords, by meaning and language, folded (upper case, no accents; see keywords.fold).
+# STOP also takes the opt-out words operators and Africa's Talking recognise.
 KEYWORDS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "help": {"rw": ("UBUFASHA", "FASHA"), "en": ("HELP", "INFO"), "fr": ("AIDE",)},
     "status": {"rw": ("AMAKURU",), "en": ("STATUS",), "fr": ("ETAT", "STATUT", "SUIVI")},
-    "stop": {"rw": ("HAGARIKA", "REKA"), "en": ("STOP",), "fr": ("ARRET", "ARRETER")},
+    "stop": {
+        "rw": ("HAGARIKA", "REKA"),
+        "en": ("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "OPT OUT"),
+        "fr": ("ARRET", "ARRETER", "ARRETEZ", "DESABONNER", "DESINSCRIRE"),
+    },
     "yes": {"rw": ("YEGO",), "en": ("YES",), "fr": ("OUI",)},
 }
+# Words that may follow a keyword without turning the message into a report.
+COURTESY: Final = frozenset(
+    [
+        "PLEASE",
+        "PLS",
+        "PLZ",
+        "NOW",
+        "ALL",
+        "ME",
+        "THANKS",
+        "THANK",
+        "YOU",
+        "MESSAGES",
+        "SMS",
+        "SVP",
+        "STP",
+        "S",
+        "IL",
+        "VOUS",
+        "TE",
+        "PLAIT",
+        "MERCI",
+        "TOUT",
+        "NDABASABYE",
+        "MURAKOZE",
+        "MWAKOZE",
+        "BURUNDU",
+    ]
+)
 
 # Common short words, to answer a free-text report in the language it was written in.
 MARKERS: Final[dict[str, frozenset[str]]] = {
@@ -69,15 +103,22 @@ SMS: Final[dict[str, dict[str, str]]] = {
             "Tabara: andika ibyabaye ubyohereze hano. AMAKURU <nomero> = aho bigeze. "
             "YEGO = tuguhamagare. HAGARIKA = ntituzongere. Ubutabazi: 112, RIB 166."
         ),
-        "status": "Tabara: {status}. {message}",
+        "status": (
+            "Tabara: amakuru watanze {status}. Ubutumwa bw'abakozi busomerwa gusa "
+            "mu gukurikirana (USSD cyangwa urubuga) ukoresheje nomero yawe."
+        ),
         "not_found": "Tabara: iyo nomero ntibonetse. Reba imibare 16 wahawe.",
         "stopped": "Tabara: ntituzongera kukoherereza ubutumwa cyangwa kuguhamagara.",
         "allowed": "Tabara: tuzaguhamagara kandi tukumenyeshe aho bigeze. HAGARIKA = bihagarare.",
         "nothing_recent": "Tabara: nta makuru mashya yavuye kuri iyi nomero. Andika ibyabaye.",
         "update": (
-            "Tabara: amakuru watanze ubu {status}. Ohereza AMAKURU <nomero> usome ubutumwa."
+            "Tabara: amakuru watanze ubu {status}. Kurikirana ukoresheje nomero yawe kuri "
+            "USSD cyangwa urubuga."
         ),
-        "reply": "Tabara: hari ubutumwa bushya ku makuru watanze. Ohereza AMAKURU <nomero>.",
+        "reply": (
+            "Tabara: hari ubutumwa bushya ku makuru watanze. Busome ukoresheje nomero yawe "
+            "kuri USSD cyangwa urubuga."
+        ),
     },
     "en": {
         "received": (
@@ -88,13 +129,22 @@ SMS: Final[dict[str, dict[str, str]]] = {
             "Tabara: write what happened and send it here. STATUS <receipt> = progress. "
             "YES = call me back. STOP = no more messages. Emergency: 112, RIB 166."
         ),
-        "status": "Tabara: {status}. {message}",
+        "status": (
+            "Tabara: your report is {status}. Staff messages are shown only in the follow-up "
+            "(USSD or web), with your receipt."
+        ),
         "not_found": "Tabara: no report has this receipt. Check the 16 digits.",
         "stopped": "Tabara: you will get no more messages or calls from us.",
         "allowed": "Tabara: staff will call you back and send updates. STOP = no more.",
         "nothing_recent": "Tabara: no recent report from this number. Write what happened.",
-        "update": "Tabara: your report is now {status}. Send STATUS <receipt> to read messages.",
-        "reply": "Tabara: there is a new message about your report. Send STATUS <receipt>.",
+        "update": (
+            "Tabara: your report is now {status}. Follow it up with your receipt on USSD "
+            "or the web."
+        ),
+        "reply": (
+            "Tabara: there is a new message about your report. Read it with your receipt on "
+            "USSD or the web."
+        ),
     },
     "fr": {
         "received": (
@@ -105,12 +155,19 @@ SMS: Final[dict[str, dict[str, str]]] = {
             "Tabara: ecrivez ce qui se passe et envoyez-le ici. ETAT <recu> = suivi. "
             "OUI = me rappeler. STOP = plus de messages. Urgence: 112, RIB 166."
         ),
-        "status": "Tabara: {status}. {message}",
+        "status": (
+            "Tabara: votre signalement est {status}. Les messages de l'equipe se lisent "
+            "seulement dans le suivi (USSD ou web), avec votre recu."
+        ),
         "not_found": "Tabara: aucun signalement avec ce recu. Verifiez les 16 chiffres.",
         "stopped": "Tabara: vous ne recevrez plus de messages ni d'appels.",
         "allowed": "Tabara: nous vous rappellerons et vous tiendrons informe. STOP = arreter.",
         "nothing_recent": "Tabara: aucun signalement recent de ce numero. Ecrivez ce qui se passe.",
-        "update": "Tabara: votre signalement est {status}. Envoyez ETAT <recu> pour les messages.",
-        "reply": "Tabara: nouveau message sur votre signalement. Envoyez ETAT <recu>.",
+        "update": (
+            "Tabara: votre signalement est {status}. Suivez-le avec votre recu (USSD ou web)."
+        ),
+        "reply": (
+            "Tabara: nouveau message sur votre signalement. Lisez-le avec votre recu (USSD ou web)."
+        ),
     },
 }

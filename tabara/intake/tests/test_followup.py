@@ -7,22 +7,17 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.test import Client, override_settings
 from django.utils import timezone
 
 from tabara.intake.services import report_reply
 from tabara.intake.tests.factories import submit_report
 
+# Rate limits and sign-in throttles live in the cache: each test starts clean.
+pytestmark = pytest.mark.usefixtures("fresh_limits")
+
 URL = "/en/follow-up/"
 THREAD = "/en/follow-up/thread/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def token_in(html: str) -> str:

@@ -209,3 +209,16 @@ def test_the_inbox_costs_one_query_however_many_reports(make_staff, staff_client
             )
     assert len(rows) == 12
     assert len(inbox) == 1
+
+
+def test_the_report_page_names_countries_and_outcomes_in_the_readers_language(
+    staff_client,
+) -> None:
+    client, officer = staff_client(Role.INTAKE_OFFICER)
+    report = submit_report(Channel.SMS, age_group="adult", destination_country="AE").report
+    screen(report, officer, "trafficking", False)
+    en = client.get(f"/en/staff/reports/{report.pk}/").content.decode()
+    assert "United Arab Emirates" in en and "(Likely human trafficking)" in en
+    assert " AE<" not in en and "(trafficking)" not in en  # no raw codes
+    fr = client.get(f"/fr/staff/reports/{report.pk}/").content.decode()
+    assert "Émirats arabes unis" in fr

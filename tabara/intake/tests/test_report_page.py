@@ -5,21 +5,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.cache import cache
 from django.test import Client, override_settings
 
 from tabara.audit.models import AuditAction, AuditEvent
 from tabara.intake.models import Report
 from tabara.intake.tests.factories import complete_form
 
+# Rate limits and sign-in throttles live in the cache: each test starts clean.
+pytestmark = pytest.mark.usefixtures("fresh_limits")
+
 URL = "/rw/report/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def receipt_in(html: str) -> str:

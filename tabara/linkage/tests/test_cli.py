@@ -114,3 +114,25 @@ def test_a_threshold_outside_zero_and_one_is_refused(tmp_path, threshold, capsys
     arguments = ["link", "dedupe", "f.csv", "--output", "c.csv", "--threshold", threshold]
     assert main(arguments) == 2
     assert "threshold" in capsys.readouterr().err or "number" in capsys.readouterr().err
+
+
+def test_an_xlsx_list_is_read_like_a_csv_one(tmp_path) -> None:
+    """Spreadsheet cells arrive typed: dates, whole numbers as floats, IDs as integers."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Record_ID", "Source", "Full_Name", "Sex", "Birth_Date", "Age", "NIN", "Phone"])
+    sheet.append(["x1", "police", "UWASE Marie", "F", dt.date(2008, 3, 14), None,
+                  None, 788123456])  # fmt: skip
+    sheet.append(["x2", "isange", "Mariya Uwase", "f", "2008", None, None, "0788 123 456"])
+    sheet.append(["x3", "isange", "Habimana Jean", "M", None, 30.0, 1199580012345067, None])
+    source = tmp_path / "list.xlsx"
+    book.save(source)
+    out = tmp_path / "clusters.csv"
+    assert main(["link", "dedupe", str(source), "--output", str(out)]) == 0
+    with out.open(newline="") as handle:
+        clusters = {row["record_id"]: row["cluster_id"] for row in csv.DictReader(handle)}
+    assert clusters == {"x1": "x1", "x2": "x1", "x3": "x3"}

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tabara.core.phones import phone_normalise
+from tabara.linkage.records import phone_fast
 
 MOBILE = st.builds(
     lambda prefix, rest: f"7{prefix}{rest}",
@@ -37,3 +38,25 @@ def test_every_spelling_of_a_mobile_is_one_e164(national, form, cuts, separator)
 def test_normalising_twice_changes_nothing(national: str) -> None:
     once = phone_normalise("0" + national)
     assert phone_normalise(once) == once
+
+
+@given(
+    st.one_of(
+        st.builds(
+            lambda national, form, cuts, sep: form.format(_spaced(national, cuts, sep)),
+            st.one_of(
+                MOBILE,
+                st.builds(
+                    lambda d: f"7{d}", st.text(alphabet="0123456789", min_size=7, max_size=9)
+                ),
+            ),
+            st.sampled_from(["0{}", "250{}", "+250{}", "00250{}", "{}", "+250 ({})", "+2500{}"]),
+            st.lists(st.integers(1, 8), max_size=3),
+            st.sampled_from([" ", "-", ".", ""]),
+        ),
+        st.text(alphabet="0123456789 +-().", max_size=20),
+    )
+)
+def test_the_fast_path_agrees_with_libphonenumber(written: str) -> None:
+    """Linkage reads Rwandan mobiles without parsing; libphonenumber is the reference."""
+    assert phone_fast.__wrapped__(written) == phone_normalise(written)

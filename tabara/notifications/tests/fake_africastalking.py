@@ -33,6 +33,7 @@ class FakeSms:
     sender: str
     api_key: str
     idempotency_key: str
+    link_id: str = ""
 
 
 @dataclass
@@ -41,6 +42,9 @@ class FakeAfricasTalking:
 
     fail_first: int = 0
     delay: float = 0.0
+    # Numbers answered with a per-recipient refusal, e.g. {"+250788000999": (403,
+    # "InvalidPhoneNumber")}, as the real API answers inside a 201 response.
+    refuse: dict[str, tuple[int, str]] = field(default_factory=dict)
     api_key: str = ""
     messages: list[FakeSms] = field(default_factory=list)
     requests: int = 0
@@ -114,6 +118,7 @@ class FakeAfricasTalking:
                 sender=form.get("from", ""),
                 api_key=lowered.get("apikey", ""),
                 idempotency_key=key,
+                link_id=form.get("linkId", ""),
             )
             self.messages.append(sms)
             n = len(self.messages)
@@ -123,11 +128,11 @@ class FakeAfricasTalking:
                         "Message": f"Sent to {len(numbers)}/{len(numbers)} Total Cost: RWF 0",
                         "Recipients": [
                             {
-                                "statusCode": 101,
+                                "statusCode": self.refuse.get(number, (101, ""))[0],
                                 "number": number,
-                                "status": "Success",
-                                "cost": "RWF 20.0000",
-                                "messageId": f"ATXid_{n}_{i}",
+                                "status": self.refuse.get(number, (101, "Success"))[1],
+                                "cost": "0" if number in self.refuse else "RWF 20.0000",
+                                "messageId": "None" if number in self.refuse else f"ATXid_{n}_{i}",
                             }
                             for i, number in enumerate(numbers)
                         ],

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
+from django.utils import translation
 
 from tabara.audit.models import AuditAction, AuditEvent
 from tabara.audit.services import audit_anchor_sign, audit_record
@@ -111,3 +112,22 @@ def test_a_restore_whose_audit_chain_falls_short_of_the_archive_anchor_is_refuse
     manifest.audit_anchor = manifest.audit_anchor.replace("seq=4", "seq=3")
     with pytest.raises(BackupError, match="anchor is refused"):
         _restored_audit_check(manifest)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Refused: {path} is not a file."),
+        ("fr", "Refusé : {path} n'est pas un fichier."),
+        ("rw", "Byanze: {path} si dosiye."),
+    ],
+)
+def test_the_commands_speak_the_operators_language(
+    tmp_path: Path, language: str, expected: str
+) -> None:
+    """Written from docs/backup.md's list of refusals, in each language of the catalogues."""
+    missing = tmp_path / "missing.tbk"
+    # Whatever language is active (the site's default is rw), --language decides.
+    with translation.override("rw"), pytest.raises(CommandError) as refused:
+        call_command("restore", str(missing), language=language)
+    assert str(refused.value) == expected.format(path=missing)

@@ -94,9 +94,15 @@ def test_overdue_board_for_supervisors(agencies, staff_client, make_staff) -> No
     assert late.case.reference in client.get("/en/staff/referrals/overdue/").content.decode()
 
 
-def test_administrators_publish_a_new_routing_version(staff_client, agencies) -> None:
-    client, _admin = staff_client(Role.ADMINISTRATOR, organization=agencies["NAR"])
+def test_national_administrators_publish_a_new_routing_version(staff_client, agencies) -> None:
     url = "/en/staff/referrals/routing/"
+    # One organization's administrator may not change where every organization's cases go.
+    local, _admin = staff_client(Role.ADMINISTRATOR, organization=agencies["NAR"])
+    assert local.get(url).status_code in {403, 404}
+    rules = "rules:\n  - id: all-to-nar\n    route:\n      - {to: NAR}\n"
+    assert local.post(url, {"rules": rules}).status_code in {403, 404}
+    assert RoutingRuleSet.objects.count() <= 1
+    client, _admin = staff_client(Role.NATIONAL_ADMINISTRATOR, organization=agencies["NAR"])
     page = client.get(url).content.decode()
     assert "child-victim" in page
     assert client.post(url, {"rules": "rules: []"}).status_code == 400

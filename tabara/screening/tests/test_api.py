@@ -6,15 +6,12 @@ import json
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from tabara.screening.engine import evaluate
 
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    cache.clear()
+# Rate limits and sign-in throttles live in the cache: each test starts clean.
+pytestmark = pytest.mark.usefixtures("fresh_limits")
 
 
 def post(body: object) -> tuple[int, dict[str, Any]]:

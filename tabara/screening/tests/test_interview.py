@@ -18,24 +18,6 @@ def test_an_empty_interview_starts_with_age_then_how_the_person_came() -> None:
     assert len(questions) == 4
 
 
-def test_strong_means_come_first_when_means_is_the_missing_element() -> None:
-    # V54's pattern: adult recruited abroad, one weak sign; means and purpose unknown.
-    answers = {
-        "age_under_18": "no",
-        "act_recruited": "yes",
-        "border_crossed_international": "yes",
-        "risk_unverified_recruiter": "yes",
-    }
-    ids = [q.id for q in next_questions(answers, n=6)]
-    assert ids[:2] == ["act_sold_or_paid_for", "smuggling_held_until_paid"]
-    assert ids[2:6] == [
-        "means_documents_taken",
-        "means_debt_bondage",
-        "means_movement_restricted",
-        "means_cannot_refuse",
-    ]
-
-
 def test_a_question_answered_unknown_is_not_offered_again_by_default() -> None:
     answers = {"age_under_18": "unknown"}
     assert next_questions(answers, n=1)[0].id != "age_under_18"

@@ -8,21 +8,18 @@ import re
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.test import Client
 
 from tabara.screening.explain import teaching_texts
+
+# Rate limits and sign-in throttles live in the cache: each test starts clean.
+pytestmark = pytest.mark.usefixtures("fresh_limits")
 
 URL = "/en/check/"
 
 
 def row_counts() -> dict[str, int]:
     return {m._meta.label: m._default_manager.count() for m in apps.get_models()}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limits():
-    cache.clear()
 
 
 def carried(html: str) -> dict[str, str]:

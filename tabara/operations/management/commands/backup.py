@@ -4,7 +4,10 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
+from django.utils.translation import gettext as _
 
+from tabara.operations.management.commands._language import language_argument
 from tabara.operations.services import BackupError, backup_write
 
 
@@ -22,20 +25,34 @@ class Command(BaseCommand):
             default=None,
             help="folder for the plaintext snapshot while it is sealed (default: system temp)",
         )
+        language_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        with translation.override(options["language"]):
+            self.stdout.write(self._backup(options))
+
+    def _backup(self, options: dict[str, Any]) -> str:
         output: Path = options["output"]
         if output.exists():
-            raise CommandError(f"Refused: {output} already exists; choose a new file name.")
+            raise CommandError(
+                _("Refused: %(path)s already exists; choose a new file name.") % {"path": output}
+            )
         if not output.parent.is_dir():
-            raise CommandError(f"Refused: the folder {output.parent} does not exist.")
+            raise CommandError(
+                _("Refused: the folder %(folder)s does not exist.") % {"folder": output.parent}
+            )
         try:
             manifest = backup_write(output=output, scratch=options["scratch"])
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
-        rows = sum(manifest.tables.values())
-        self.stdout.write(
-            f"Backup written to {output}: {len(manifest.tables)} tables, {rows} rows, "
-            f"{len(manifest.files)} files, {len(manifest.migrations)} migrations, "
-            f"audit chain head {manifest.audit_head[:16] or '(empty)'}."
-        )
+        return _(
+            "Backup written to %(path)s: %(tables)s tables, %(rows)s rows, %(files)s files, "
+            "%(migrations)s migrations, audit chain head %(head)s."
+        ) % {
+            "path": output,
+            "tables": len(manifest.tables),
+            "rows": sum(manifest.tables.values()),
+            "files": len(manifest.files),
+            "migrations": len(manifest.migrations),
+            "head": manifest.audit_head[:16] or _("(empty)"),
+        }

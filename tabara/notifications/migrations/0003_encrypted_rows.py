@@ -9,7 +9,7 @@ from tabara.core.migrating import encrypted_rows_operations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("notifications", "0001_initial")]
+    dependencies = [("notifications", "0002_sms_delivery_and_opt_out")]
 
     operations = encrypted_rows_operations(
         "notifications",

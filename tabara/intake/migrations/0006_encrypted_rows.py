@@ -9,7 +9,7 @@ from tabara.core.migrating import encrypted_rows_operations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("intake", "0004_ussd_retries_and_language")]
+    dependencies = [("intake", "0005_sms_senders_and_statuses")]
 
     operations = encrypted_rows_operations(
         "intake",

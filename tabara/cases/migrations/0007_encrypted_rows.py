@@ -9,7 +9,7 @@ from tabara.core.migrating import encrypted_rows_operations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0005_casework")]
+    dependencies = [("cases", "0006_event_codes")]
 
     operations = encrypted_rows_operations(
         "cases",

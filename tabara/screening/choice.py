@@ -1,0 +1,139 @@
+"""Decision-theoretic question choice: ask next what most reduces uncertainty about the result.
+
+Two uncertainties are measured in bits (Shannon entropy), given the answers so far:
+
+- which outcome the situation belongs to, under the prior (`prior.py`): how likely each outcome
+  is given the answers so far, and how each answer is distributed for each outcome;
+- what the rules will say after the next answer: the outcome and the status of each element
+  (act, means, purpose, smuggling), looking one answer ahead ("yes", "no" or "don't know",
+  each with its chance under the prior).
+
+A question's value is the expected reduction of the first plus the uncertainty of the second it
+resolves; the most valuable question comes first. While age is unknown it is asked first
+(screening-law.md 4.4).
+
+"Done" is a property of the rules alone, never of the prior: the interview is done when no
+question still to be asked would, answered "yes" or "no", change the outcome, and neither would
+all of them answered "yes" nor all of them answered "no" (so a result that two or three more
+answers could turn into trafficking is never final). The questions answered "don't know" that
+would change the outcome if learned are listed, so the officer knows what to find out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from tabara.screening.compiled import Compiled
+from tabara.screening.decide import State, decide
+from tabara.screening.prior import Prior
+
+_LOG2 = math.log(2)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The ranked questions still to ask, the outcomes each could lead to, and "done"."""
+
+    outcome: str
+    ranked: tuple[str, ...]
+    leads_to: Mapping[str, tuple[str, ...]]
+    done: bool
+    # (question answered "unknown", answer that would change the outcome, the new outcome).
+    would_change: tuple[tuple[str, str, str], ...]
+
+
+def entropy(weights: Iterable[float]) -> float:
+    """Shannon entropy in bits of non-negative weights (normalised here)."""
+    values = list(weights)
+    total = sum(values)
+    h = 0.0
+    for w in values:
+        if w > 0:
+            p = w / total
+            h -= p * math.log(p)
+    return h / _LOG2
+
+
+def posterior(prior: Prior, y: int, n: int, unknown: int) -> list[float]:
+    """P(outcome | answers so far) under the prior (answers independent given the outcome)."""
+    logs = list(prior.log_outcome)
+    for k, row in enumerate(prior.log_answer):
+        total = logs[k]
+        for mask, slot in ((y, 0), (n, 1), (unknown, 2)):
+            while mask:
+                low = mask & -mask
+                total += row[low.bit_length() - 1][slot]
+                mask ^= low
+        logs[k] = total
+    top = max(logs)
+    weights = [math.exp(v - top) for v in logs]
+    s = sum(weights)
+    return [w / s for w in weights]
+
+
+def choose(
+    c: Compiled, prior: Prior, y: int, n: int, unknown: int, *, skip_asked: bool = True
+) -> Choice:
+    """Rank the questions not yet asked (or, without `skip_asked`, not answered yes or no)."""
+    here = decide(c, y, n)
+    outcome = here[0]
+    p = posterior(prior, y, n, unknown)
+    h_outcome = entropy(p)
+    open_mask = c.everything & ~(y | n | (unknown if skip_asked else 0))
+    order = {k: i for i, k in enumerate(c.ruleset.outcomes)}
+    scored: list[tuple[float, int, str]] = []
+    leads_to: dict[str, tuple[str, ...]] = {}
+    live = False
+    mask = open_mask
+    while mask:
+        low = mask & -mask
+        mask ^= low
+        index = low.bit_length() - 1
+        iid = c.ids[index]
+        after = (decide(c, y | low, n), decide(c, y, n | low), here)
+        # joint[v][k] = P(outcome k and answer v | answers so far).
+        joint = [
+            [a * b for a, b in zip(p, likelihood, strict=True)]
+            for likelihood in prior.answer[index]
+        ]
+        p_answer = [sum(j) for j in joint]
+        gain = h_outcome - sum(
+            pa * entropy(j) for pa, j in zip(p_answer, joint, strict=True) if pa > 0
+        )
+        states: dict[State, float] = {}
+        for state, pa in zip(after, p_answer, strict=True):
+            states[state] = states.get(state, 0.0) + pa
+        gain += entropy(states.values())
+        scored.append((-gain, index, iid))
+        leads_to[iid] = tuple(sorted({after[0][0], after[1][0]}, key=order.__getitem__))
+        live = live or after[0][0] != outcome or after[1][0] != outcome
+    scored.sort()
+    if open_mask & c.age_18:  # screening-law.md 4.4: while age is unknown, ask it first
+        scored.sort(key=lambda item: item[1] != c.age_18.bit_length() - 1)
+    live = live or decide(c, y | open_mask, n)[0] != outcome
+    live = live or decide(c, y, n | open_mask)[0] != outcome
+    ranked = tuple(iid for _, _, iid in scored) if live else ()
+    return Choice(
+        outcome=outcome,
+        ranked=ranked,
+        leads_to={iid: leads_to[iid] for iid in ranked},
+        done=not live,
+        would_change=_would_change(c, y, n, unknown, outcome),
+    )
+
+
+def _would_change(
+    c: Compiled, y: int, n: int, unknown: int, outcome: str
+) -> tuple[tuple[str, str, str], ...]:
+    found = []
+    mask = unknown & ~(y | n)
+    while mask:
+        low = mask & -mask
+        mask ^= low
+        iid = c.ids[low.bit_length() - 1]
+        for answer, state in (("yes", decide(c, y | low, n)), ("no", decide(c, y, n | low))):
+            if state[0] != outcome:
+                found.append((iid, answer, state[0]))
+    return tuple(found)

@@ -1,0 +1,164 @@
+"""Question choice (issue #17): properties over random interviews, the fast path, the prior."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tabara.screening.compiled import compiled
+from tabara.screening.decide import decide
+from tabara.screening.engine import encode_answers, evaluate
+from tabara.screening.interview import interview_choice, next_questions
+from tabara.screening.prior import (
+    PUBLISHED_PRIORS,
+    PriorError,
+    build_prior,
+    fit_counts,
+    load_prior,
+    load_prior_file,
+)
+from tabara.screening.ruleset import RULESET_DIR, load_ruleset
+
+RULESET = load_ruleset()
+IDS = tuple(RULESET.indicators)
+answer_sets = st.dictionaries(
+    st.sampled_from(IDS), st.sampled_from(("yes", "no", "unknown")), max_size=len(IDS)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(answer_sets)
+def test_decide_agrees_with_the_full_evaluator(answers: dict[str, str]) -> None:
+    c = compiled(RULESET)
+    a = evaluate(answers)
+    outcome, act, means, purpose, smuggling = decide(c, *encode_answers(c, answers))
+    assert (outcome, act, means, smuggling) == (
+        a.outcome,
+        a.act.status,
+        a.means.status,
+        a.smuggling.status,
+    )
+    assert (purpose == "identified") == (a.purpose.status == "identified")
+
+
+@settings(max_examples=200, deadline=None)
+@given(answer_sets)
+def test_proposed_question_is_unasked_and_unknown_does_not_change_the_outcome(
+    answers: dict[str, str],
+) -> None:
+    choice = interview_choice(answers)
+    for iid in choice.ranked[:3]:
+        assert iid not in answers
+        assert evaluate({**answers, iid: "unknown"}).outcome == evaluate(answers).outcome
+        # The outcomes a question "could lead to" are exactly those its yes and no give.
+        leads = {evaluate({**answers, iid: v}).outcome for v in ("yes", "no")}
+        assert set(choice.leads_to[iid]) == leads
+
+
+@settings(max_examples=200, deadline=None)
+@given(answer_sets)
+def test_when_done_no_single_further_answer_changes_the_outcome(answers: dict[str, str]) -> None:
+    choice = interview_choice(answers)
+    outcome = evaluate(answers).outcome
+    assert choice.outcome == outcome
+    if choice.done:
+        assert choice.ranked == ()
+        for iid in IDS:
+            if iid not in answers:
+                for value in ("yes", "no"):
+                    assert evaluate({**answers, iid: value}).outcome == outcome
+    else:
+        assert choice.ranked
+    # Questions answered "unknown" that would change the result are exactly those listed.
+    changes = {
+        (iid, value, evaluate({**answers, iid: value}).outcome)
+        for iid, answered in answers.items()
+        if answered == "unknown"
+        for value in ("yes", "no")
+    }
+    assert set(choice.would_change) == {x for x in changes if x[2] != outcome}
+
+
+def test_done_is_not_declared_while_two_more_answers_could_make_it_trafficking() -> None:
+    # An adult moved by someone, who works unpaid: labour exploitation for now (R7), but a
+    # strong means and forced work would make it trafficking (R3) - two answers, not one.
+    answers = {"age_under_18": "no", "act_transported": "yes", "purpose_no_or_low_pay": "yes"}
+    assert evaluate(answers).outcome == "labour_exploitation"
+    choice = interview_choice(answers)
+    assert not choice.done
+    assert "trafficking" in {o for leads in choice.leads_to.values() for o in leads}
+
+
+def test_a_trafficking_result_is_done_and_lists_nothing_to_ask() -> None:
+    answers = {"age_under_18": "yes", "sexwork_sells_sex": "yes"}  # R1
+    choice = interview_choice(answers)
+    assert choice.done and choice.ranked == () and next_questions(answers) == ()
+
+
+def test_an_adult_selling_sex_is_asked_what_would_make_it_sex_work() -> None:
+    # V44's question: sex work (R8) is a differential outcome still possible, so it is explored.
+    answers = {"age_under_18": "no", "sexwork_sells_sex": "yes"}
+    choice = interview_choice(answers)
+    assert any("sex_work" in choice.leads_to[iid] for iid in choice.ranked[:3])
+
+
+def test_would_change_names_the_unknown_answer_that_decides() -> None:
+    answers = {
+        "age_under_18": "no",
+        "sexwork_sells_sex": "yes",
+        "sexwork_keeps_earnings": "unknown",
+    }
+    choice = interview_choice(answers)
+    assert ("sexwork_keeps_earnings", "yes", "sex_work") in choice.would_change
+
+
+def test_the_published_prior_is_pinned(tmp_path: Path) -> None:
+    prior = load_prior(RULESET.version, RULESET.question_order)
+    assert prior.version == "rw-2026.1-prior.1"
+    published = RULESET_DIR / "rw-2026.1.prior.json"
+    data = json.loads(published.read_bytes())
+    data["counts"]["outcomes"]["smuggling"] += 1
+    altered = tmp_path / "altered.json"
+    altered.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(PriorError, match="sha256"):
+        load_prior_file(
+            altered, PUBLISHED_PRIORS[published.name], RULESET.version, RULESET.question_order
+        )
+    with pytest.raises(PriorError, match="pseudo_count"):
+        build_prior({**data, "pseudo_count": 0}, RULESET.question_order, "x")
+
+
+def test_fit_counts_adds_completed_interviews_and_refuses_unknown_ids() -> None:
+    counts = fit_counts(
+        [("smuggling", {"q1": "yes"}), ("smuggling", {"q1": "no", "q2": "yes"})],
+        ["smuggling", "sex_work"],
+        ["q1", "q2"],
+    )
+    assert counts["outcomes"] == {"smuggling": 2, "sex_work": 0}
+    assert counts["answers"]["smuggling"] == {"q1": [1, 1, 0], "q2": [1, 0, 1]}
+    again = fit_counts([("sex_work", {})], ["smuggling", "sex_work"], ["q1", "q2"], counts)
+    assert again["outcomes"] == {"smuggling": 2, "sex_work": 1}
+    assert again["answers"]["sex_work"]["q1"] == [0, 0, 1]
+    with pytest.raises(PriorError):
+        fit_counts([("smuggling", {"q9": "yes"})], ["smuggling"], ["q1"])
+    with pytest.raises(PriorError):
+        fit_counts([("nothing", {})], ["smuggling"], ["q1"])
+
+
+def test_smoothing_keeps_every_answer_possible() -> None:
+    data = {
+        "version": "t",
+        "pseudo_count": 1,
+        "counts": fit_counts([("smuggling", {"q1": "yes"})], ["smuggling", "sex_work"], ["q1"]),
+    }
+    prior = build_prior(data, ["q1"], "x")
+    # smuggling: yes 1+1, no 0+1, unknown 0+1 of 4; outcome prior (1+1)/(1+2).
+    assert prior.answer[0][0][0] == pytest.approx(2 / 4)
+    assert prior.answer[0][1][0] == pytest.approx(1 / 4)
+    assert prior.answer[0][0][1] == pytest.approx(1 / 3)
+    assert prior.log_outcome[0] == pytest.approx(math.log(2 / 3))

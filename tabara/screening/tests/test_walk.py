@@ -1,0 +1,70 @@
+"""Issue #17's walk: follow the interview's own suggestions through every public scenario.
+
+From an empty interview, ask the first proposed question and answer it from the scenario
+("unknown" when the scenario gives no answer) until the interview proposes nothing. The
+expected outcome is the scenario's label in vignettes-public.yaml, not the engine's.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+
+from tabara.screening.interview import interview_choice, next_questions
+from tabara.screening.tests.helpers import vignettes
+from tabara.screening.walk import Walk, percentile, walk
+
+VIGNETTES = vignettes()
+
+
+def suggested(answers: Mapping[str, str]) -> str | None:
+    found = next_questions(answers, 1)
+    return found[0].id if found else None
+
+
+WALKS: dict[str, Walk] = {}
+
+
+def walked(vignette: dict[str, Any]) -> Walk:
+    if vignette["id"] not in WALKS:
+        WALKS[vignette["id"]] = walk(vignette, suggested)
+    return WALKS[vignette["id"]]
+
+
+@pytest.mark.parametrize("vignette", VIGNETTES, ids=[v["id"] for v in VIGNETTES])
+def test_following_the_interview_ends_at_the_labelled_outcome(vignette: dict[str, Any]) -> None:
+    result = walked(vignette)
+    assert result.outcome == vignette["expected_classification"]
+    # It ended because it said it was done, not because questions ran out.
+    assert interview_choice(result.answers).done
+
+
+def test_interviews_reach_their_outcome_within_ten_questions_at_the_median() -> None:
+    reached = [walked(v).reached for v in VIGNETTES]
+    assert statistics.median(reached) <= 10
+    assert percentile(reached, 90) <= 20
+
+
+def test_percentile_is_nearest_rank() -> None:
+    # Nearest rank (NIST): the 90th percentile of 1..15 is the 14th value.
+    assert percentile(list(range(15, 0, -1)), 90) == 14
+    assert percentile([3], 90) == 3
+
+
+def test_walk_counts_when_the_final_outcome_was_reached() -> None:
+    scenario = {
+        "id": "T",
+        "expected_classification": "sex_work",
+        "answers": {"age_under_18": "no", "sexwork_sells_sex": "yes"},
+    }
+    script = iter(
+        ["ctx_free_to_leave", "age_under_18", "sexwork_sells_sex", "sexwork_keeps_earnings"]
+    )
+    result = walk(scenario, lambda answers: next(script, None))
+    assert result.length == 4
+    # Unknown, adult, sells sex (no autonomy shown yet), unknown: insufficient all along.
+    assert result.outcome == "insufficient_information"
+    assert result.reached == 0
