@@ -208,3 +208,21 @@ def test_a_case_page_with_a_copied_ciphertext_shows_the_integrity_page_not_the_d
     assert "Summary of the second case." not in page
     french = client.get(f"/fr/staff/cases/{mine.pk}/").content.decode()
     assert "contrôle d’intégrité" in french
+
+
+@pytest.mark.django_db
+def test_a_data_migration_before_the_binding_still_reads_and_writes_fernet_tokens() -> None:
+    """Historical models without row_uuid (intake before 0006) see the former format."""
+    from django.db.migrations.loader import MigrationLoader
+
+    old_apps = (
+        MigrationLoader(connection).project_state(("intake", "0005_sms_senders_and_statuses")).apps
+    )
+    old_report = old_apps.get_model("intake", "Report")
+    first, _second = two_reports()
+    fernet = Fernet(settings.TABARA_ENCRYPTION_KEYS[0].encode())
+    write("what_happened", first.pk, fernet.encrypt(b"before the binding").decode())
+    assert old_report.objects.get(pk=first.pk).what_happened == "before the binding"
+    unsaved = old_report(what_happened="written by an old migration")
+    token = old_report._meta.get_field("what_happened").pre_save(unsaved, add=True)
+    assert fernet.decrypt(str(token).encode()) == b"written by an old migration"
