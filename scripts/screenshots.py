@@ -24,8 +24,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext, Page, Response, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    FilePayload,
+    Page,
+    Response,
+    sync_playwright,
+)
 
+from tabara.attachments.picture import advert_picture
 from tabara.core.chromium import DESKTOP, PHONE, launch
 from tabara.core.totp_now import code_for
 
@@ -43,7 +51,8 @@ def account_line(username: str) -> re.Pattern[str]:
 
 @contextmanager
 def demo_site(username: str) -> Iterator[tuple[str, Browser, re.Match[str]]]:
-    """A throwaway demo database served locally, Chromium, and one demo account's line."""
+    """A throwaway demo database served locally, Chromium, and one demo account's line
+    (its `.string` is all that demo_load printed, other accounts included)."""
     with tempfile.TemporaryDirectory(prefix="tabara-screenshots-") as var_dir:
         env = {
             **os.environ,
@@ -52,7 +61,8 @@ def demo_site(username: str) -> Iterator[tuple[str, Browser, re.Match[str]]]:
             "PYTHONUNBUFFERED": "1",
         }
         manage(env, "migrate", "-v", "0")
-        account = account_line(username).search(manage(env, "demo_load", "--no-villages"))
+        printed = manage(env, "demo_load", "--no-villages")
+        account = account_line(username).search(printed)
         if account is None:
             raise SystemExit(f"demo_load printed no '{username}' account")
         with server(env, Path(var_dir) / "server.log") as base, sync_playwright() as playwright:
@@ -177,8 +187,10 @@ def staff_pages(desktop: BrowserContext, base: str, out: Path, password: str, se
     page.fill("input[name=password]", password)
     page.fill("input[name=otp_token]", code_for(secret))
     staff_submit(page, "form button[type=submit]")
-    if not page.url.endswith("/en/staff/reports/"):
+    # Sign-in continues in the user's own language; the staff shots are in English.
+    if not page.url.endswith("/staff/reports/"):
         raise SystemExit(f"Sign-in failed:\n{page.inner_text('main')}")
+    page.goto(f"{base}/en/staff/reports/")
     shoot(page, out / "staff-inbox.png")
     page.click("tbody tr:first-child a")
     page.fill("textarea[name=body]", "Murakoze. We have passed this to RIB in Gasabo. (synthetic)")
@@ -210,6 +222,44 @@ def open_case_preview(page: Page, out: Path) -> None:
     shoot(page, out / "staff-open-case.png")
 
 
+def casework_pages(desktop: BrowserContext, base: str, out: Path, printed: str) -> None:
+    """As the demo NCDA case worker: search by a misspelled name and a typed phone, then the
+    case found, with its notes, services and file."""
+    account = account_line("ncda").search(printed)
+    if account is None:
+        raise SystemExit("demo_load printed no 'ncda' account")
+    page = desktop.new_page()
+    page.goto(f"{base}/en/staff/sign-in/")
+    page.fill("input[name=username]", "ncda")
+    page.fill("input[name=password]", account["password"])
+    page.fill("input[name=otp_token]", code_for(account["secret"]))
+    staff_submit(page, "form button[type=submit]")
+    if "/staff/sign-in/" in page.url:
+        raise SystemExit(f"Sign-in as ncda failed:\n{page.inner_text('main')}")
+    page.goto(f"{base}/en/staff/search/?q=mutamuliza+jeanne")
+    shoot(page, out / "staff-search-name.png")
+    page.goto(f"{base}/en/staff/search/?q=0788+123+456")
+    shoot(page, out / "staff-search-phone.png")
+    page.click("main table a >> nth=0")
+    shoot(page, out / "staff-case-files.png")
+    page.close()
+
+
+def report_with_photo(phone: BrowserContext, base: str, out: Path) -> None:
+    """The public report form on a phone, JavaScript off, with a photo chosen to send."""
+    page = phone.new_page()
+    page.goto(f"{base}/en/report/")
+    page.fill(
+        "textarea[name=what_happened]", "This job advert was posted in our group. (synthetic)"
+    )
+    page.set_input_files(
+        "input[name=attachments]",
+        files=[FilePayload(name="job-advert.jpg", mimeType="image/jpeg", buffer=advert_picture())],
+    )
+    shoot(page, out / "report-photo-phone.png")
+    page.close()
+
+
 def self_check(phone: BrowserContext, base: str, out: Path) -> None:
     """The public self-check in Kinyarwanda: the first questions, then a result."""
     page = phone.new_page()
@@ -237,6 +287,8 @@ def main() -> None:
         followup(page, base, receipt)
         shoot(page, out / "followup-phone.png")
         self_check(phone, base, out)
+        report_with_photo(phone, base, out)
+        casework_pages(browser.new_context(viewport=DESKTOP), base, out, account.string)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -16,6 +17,8 @@ from tabara.accounts.invitations import (
     totp_qr_svg,
     totp_secret_text,
 )
+from tabara.accounts.models import Invitation, StaffLanguage
+from tabara.accounts.services import user_language_set
 from tabara.core.views import posted
 
 
@@ -40,6 +43,10 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         except InvitationError as error:
             form.add_error("otp_code", str(error))
         else:
+            language = translation.get_language() or ""
+            if found.purpose == Invitation.Purpose.JOIN and language in StaffLanguage.values:
+                # A new member reads Tabara in the language they enrolled in (sign-in uses it).
+                user_language_set(user=user, language=StaffLanguage(language))
             return render(request, "accounts/recovery_codes.html", {"codes": codes, "member": user})
     context = {
         "form": form,

@@ -11,3 +11,5 @@ class CasesConfig(AppConfig):
         demo_step_register(
             50, "tabara.cases.demo.cases_demo_step"
         )  # loaded by `manage.py demo_load`
+        # After the referrals step (60) routed the demo cases.
+        demo_step_register(70, "tabara.cases.demo_work.casework_demo_step")

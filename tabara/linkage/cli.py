@@ -86,6 +86,7 @@ def _write_histories(path: Path, sources: list[str], cluster: list[int]) -> None
 def _dedupe(args: argparse.Namespace) -> int:
     from tabara.linkage.engine import link
     from tabara.linkage.reading import records_read
+    from tabara.linkage.review import clusters_to_review
     from tabara.linkage.table import model_columns
 
     started = time.monotonic()
@@ -98,6 +99,8 @@ def _dedupe(args: argparse.Namespace) -> int:
     )
     for note in linked.training_notes:
         print(f"{PROG}: training: {note}", file=sys.stderr)
+    for line in clusters_to_review(records, linked.cluster):
+        print(f"{PROG}: review {line}", file=sys.stderr)
     record_ids = [record.record_id for record in records]
     _write_clusters(Path(args.output), record_ids, linked.cluster)
     if args.histories:

@@ -102,10 +102,13 @@ def linker_train(
             f"no two records share an ID or a name and full date: prior kept at {prior:.2g}"
         )
     else:
-        training.estimate_probability_two_random_records_match(
-            [block_on(*([r] if isinstance(r, str) else r)) for r in DETERMINISTIC],
-            recall=recall,
-        )
+        try:
+            training.estimate_probability_two_random_records_match(
+                [block_on(*([r] if isinstance(r, str) else r)) for r in DETERMINISTIC],
+                recall=recall,
+            )
+        except ValueError as error:  # a tiny list: more sure matches than the recall allows
+            notes.append(f"prior kept at {prior:.2g}: {error}")
     training.estimate_u_using_random_sampling(max_pairs=min(U_PAIRS, n * (n - 1) // 2), seed=SEED)
     trained_names = False
     for rule in [("name_sorted",), *EM_NAME_RULES]:

@@ -8,9 +8,10 @@ Two uncertainties are measured in bits (Shannon entropy), given the answers so f
   (act, means, purpose, smuggling), looking one answer ahead ("yes", "no" or "don't know",
   each with its chance under the prior).
 
-A question's value is the expected reduction of the first plus the uncertainty of the second it
-resolves; the most valuable question comes first. While age is unknown it is asked first
-(screening-law.md 4.4).
+A question's value is the expected reduction of the first plus half the uncertainty of the
+second it resolves; the most valuable question comes first. A "don't know" is no evidence
+about the outcome: it only makes a question that is often not known worth less. While age is
+unknown it is asked first (screening-law.md 4.4).
 
 "Done" is a property of the rules alone, never of the prior: the interview is done when no
 question still to be asked would, answered "yes" or "no", change the outcome, and neither would
@@ -30,6 +31,8 @@ from tabara.screening.decide import State, decide
 from tabara.screening.prior import Prior
 
 _LOG2 = math.log(2)
+# Weight of the rules' next result against the outcome class (both in bits).
+STATE_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +59,15 @@ def entropy(weights: Iterable[float]) -> float:
     return h / _LOG2
 
 
-def posterior(prior: Prior, y: int, n: int, unknown: int) -> list[float]:
-    """P(outcome | answers so far) under the prior (answers independent given the outcome)."""
+def posterior(prior: Prior, y: int, n: int) -> list[float]:
+    """P(outcome | answers so far) under the prior (answers independent given the outcome).
+
+    A "don't know" is no evidence about the outcome: only yes and no answers count.
+    """
     logs = list(prior.log_outcome)
     for k, row in enumerate(prior.log_answer):
         total = logs[k]
-        for mask, slot in ((y, 0), (n, 1), (unknown, 2)):
+        for mask, slot in ((y, 0), (n, 1)):
             while mask:
                 low = mask & -mask
                 total += row[low.bit_length() - 1][slot]
@@ -79,7 +85,7 @@ def choose(
     """Rank the questions not yet asked (or, without `skip_asked`, not answered yes or no)."""
     here = decide(c, y, n)
     outcome = here[0]
-    p = posterior(prior, y, n, unknown)
+    p = posterior(prior, y, n)
     h_outcome = entropy(p)
     open_mask = c.everything & ~(y | n | (unknown if skip_asked else 0))
     order = {k: i for i, k in enumerate(c.ruleset.outcomes)}
@@ -99,13 +105,15 @@ def choose(
             for likelihood in prior.answer[index]
         ]
         p_answer = [sum(j) for j in joint]
+        # A "don't know" leaves the outcome's uncertainty as it is.
+        after_answer = (entropy(joint[0]), entropy(joint[1]), h_outcome)
         gain = h_outcome - sum(
-            pa * entropy(j) for pa, j in zip(p_answer, joint, strict=True) if pa > 0
+            pa * h for pa, h in zip(p_answer, after_answer, strict=True) if pa > 0
         )
         states: dict[State, float] = {}
         for state, pa in zip(after, p_answer, strict=True):
             states[state] = states.get(state, 0.0) + pa
-        gain += entropy(states.values())
+        gain += STATE_WEIGHT * entropy(states.values())
         scored.append((-gain, index, iid))
         leads_to[iid] = tuple(sorted({after[0][0], after[1][0]}, key=order.__getitem__))
         live = live or after[0][0] != outcome or after[1][0] != outcome

@@ -1,12 +1,18 @@
 """`tabara screen`: screen one situation from a JSON file (or stdin) and print the result as JSON.
 
 Input: {"answers": {"<indicator id>": "yes" | "no" | "unknown", ...}}; a missing id means
-unknown. Exit status: 0 on success, 2 for malformed input or usage, 1 if the rule set cannot be
+unknown; an id answered "unknown" counts as asked. The output adds, to the evaluator's result,
+`next_questions` in the interview's order (the question expected to reduce uncertainty about the
+outcome most first; empty once no answer could change the outcome), `question_outcomes` (for
+each proposed question, the outcomes its "yes" or "no" would give), `interview_done`, and
+`would_change` (questions answered "unknown" whose answer, if learned, would change the
+outcome). Exit status: 0 on success, 2 for malformed input or usage, 1 if the rule set cannot be
 loaded. Only the evaluator and the standard library are imported, so the command starts fast.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from typing import Any
@@ -50,12 +56,26 @@ def main(argv: list[str]) -> int:
         ruleset = load_ruleset(version)
     except RulesetError as exc:
         return _fail(str(exc), status=1)
+    from tabara.screening.interview import interview_choice
+    from tabara.screening.prior import PriorError
+
     try:
         answers = _read_answers(path)
         assessment = evaluate(answers, ruleset)
+        choice = interview_choice(answers, ruleset)
     except (UsageError, InvalidAnswers) as exc:
         return _fail(str(exc), status=2)
+    except PriorError as exc:
+        return _fail(str(exc), status=1)
+    # The interview's order (most informative first; none once done) replaces the fixed one.
+    assessment = dataclasses.replace(assessment, next_questions=choice.ranked)
     result = assessment.to_dict()
+    result["question_outcomes"] = {iid: list(choice.leads_to[iid]) for iid in choice.ranked}
+    result["interview_done"] = choice.done
+    result["would_change"] = [
+        {"question": iid, "answer": answer, "outcome": outcome}
+        for iid, answer, outcome in choice.would_change
+    ]
     if lang is not None:
         from tabara.screening.explain import explain
 

@@ -8,18 +8,23 @@ from tabara.screening.choice import Choice, choose
 from tabara.screening.compiled import compiled
 from tabara.screening.engine import encode_answers
 from tabara.screening.model import Indicator, Ruleset
-from tabara.screening.prior import load_prior
+from tabara.screening.prior import Prior, load_prior
 from tabara.screening.ruleset import load_ruleset
 
 
 def interview_choice(
-    answers: Mapping[str, object], ruleset: Ruleset | None = None, *, skip_asked: bool = True
+    answers: Mapping[str, object],
+    ruleset: Ruleset | None = None,
+    *,
+    skip_asked: bool = True,
+    prior: Prior | None = None,
 ) -> Choice:
     """The decision-theoretic choice for these answers (see choice.py and docs/screening-rules.md).
 
     With `skip_asked` (the default) a question already answered "unknown" is not offered
     again, so an interview always moves on; without it only yes/no answers are skipped.
-    Raises InvalidAnswers for unknown ids or values, like `evaluate`.
+    Raises InvalidAnswers for unknown ids or values, like `evaluate`. `prior` replaces the
+    published prior (for a benchmark that leaves scenarios out of it).
     """
     rs = ruleset if ruleset is not None else load_ruleset()
     c = compiled(rs)
@@ -27,7 +32,8 @@ def interview_choice(
     asked = 0
     for key in answers:
         asked |= c.bit_of[key]
-    prior = load_prior(rs.version, rs.question_order)
+    if prior is None:
+        prior = load_prior(rs.version, rs.question_order)
     return choose(c, prior, yes, no, asked & ~(yes | no), skip_asked=skip_asked)
 
 

@@ -147,6 +147,21 @@ def load_prior_file(
     return build_prior(data, question_order, digest)
 
 
+def refit(
+    data: Mapping[str, Any], records: Iterable[tuple[str, Mapping[str, str]]], version: str
+) -> bytes:
+    """A new prior document: `data`'s counts plus those of `records`, as canonical JSON bytes."""
+    records = list(records)
+    counts = data["counts"]
+    outcomes = list(counts["outcomes"])
+    questions = list(counts["answers"][outcomes[0]])
+    new = dict(data)
+    new["counts"] = fit_counts(records, outcomes, questions, counts)
+    new["version"] = version
+    new["source"] = f"{data['source']}; plus {len(records)} completed screenings"
+    return canonical_json(new)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Refit: add the counts of a JSON-lines file of {"outcome", "answers"} to a prior file."""
     parser = argparse.ArgumentParser(prog="python -m tabara.screening.prior")
@@ -158,13 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     data = json.loads(args.prior.read_bytes())
     lines = args.interviews.read_text(encoding="utf-8").splitlines()
     records = [(r["outcome"], r["answers"]) for r in map(json.loads, filter(None, lines))]
-    counts = data["counts"]
-    data["counts"] = fit_counts(
-        records, counts["outcomes"], counts["answers"][next(iter(counts["outcomes"]))], counts
-    )
-    data["version"] = args.version
-    data["source"] = f"{data['source']}; plus {len(records)} completed screenings"
-    raw = canonical_json(data)
+    raw = refit(data, records, args.version)
     args.out.write_bytes(raw)
     sys.stdout.write(sha256_hex(raw) + "\n")
     return 0

@@ -43,3 +43,12 @@ def interviews_completed_accessible(user: User) -> QuerySet[ScreeningInterview]:
         .filter(status=ScreeningInterview.Status.COMPLETED)
         .select_related(None)
     )
+
+
+def completed_outcomes_and_answers(ruleset_version: str) -> list[tuple[str, dict[str, str]]]:
+    """(outcome, answers) of every completed interview under one rule set, for refitting the
+    question-choice prior: no subject, notes, reporter, organization or date leaves here."""
+    rows = ScreeningInterview.objects.filter(
+        status=ScreeningInterview.Status.COMPLETED, ruleset_version=ruleset_version
+    ).values_list("outcome", "answers")
+    return [(outcome, dict(answers)) for outcome, answers in rows]

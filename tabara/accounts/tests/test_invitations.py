@@ -124,6 +124,8 @@ def test_accepting_enrols_totp_shows_ten_codes_once_and_signs_in() -> None:
         assert signed_in.status_code == 302
     user = User.objects.get(username="new.staff@example.org")
     assert user.roles == [Role.CASE_WORKER.value]
+    # Enrolled on the English page: English is their language, and sign-in goes on in it.
+    assert user.language == "en" and signed_in["Location"].startswith("/en/")
     stored = list(RecoveryCode.objects.values_list("digest", flat=True))
     assert len(stored) == 10 and not set(codes) & set(stored)
     assert AuditEvent.objects.filter(

@@ -63,6 +63,8 @@ def test_phone_without_javascript_reports_and_follows_up(live_server, geography,
 def test_staff_reply_reaches_the_reporter(live_server, desktop, phone, make_staff) -> None:
     submitted = submit_report()
     user = make_staff(roles=[Role.INTAKE_OFFICER])
+    user.language = "en"  # sign-in goes on in the language the staff member chose
+    user.save(update_fields=["language"])
     inbox = f"{live_server.url}/en/staff/reports/"
     page = desktop.new_page()
     page.goto(f"{live_server.url}/en/staff/sign-in/")

@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tabara.awareness.models import Subscriber
+from tabara.accounts.roles import Role
+from tabara.awareness.models import Comment, Subscriber
 from tabara.awareness.services.newsletter import subscriber_subscribe
+from tabara.awareness.tests.factories import make_article
 from tabara.awareness.tokens import make_token
 from tabara.intake.models import Report, ReportMessage
 from tabara.intake.services import followup_start
@@ -106,3 +108,21 @@ def test_a_language_switch_on_a_page_without_a_typed_form_writes_nothing() -> No
     response = Client().post(path, {"language_switch": "fr"})
     assert response.status_code == 303 and response["Location"] == path
     assert Subscriber.objects.get().status == "pending"
+
+
+@pytest.mark.django_db
+def test_a_comment_being_written_changes_language_with_its_text(make_staff) -> None:
+    article = make_article(make_staff(roles=[Role.PROGRAMME_OFFICER]))
+    client = Client()
+    page = client.get(f"/en/news/{article.slug}/").content.decode()
+    typed = "Our youth group wants a session in Rubavu too (synthetic)."
+    page = re.sub(r'(<textarea name="body"[^>]*>)\s*(</textarea>)', rf"\1{typed}\2", page)
+    page = page.replace('name="name"', 'name="name" value="Grace Synthetic"', 1)
+    kinyarwanda = press(client, page, "rw")
+    body = kinyarwanda.content.decode()
+    assert kinyarwanda.status_code == 200 and '<html lang="rw">' in body
+    assert "Ibiganiro i Rubavu" in body  # the article, in Kinyarwanda
+    assert shows_typed(kinyarwanda, typed) and 'value="Grace Synthetic"' in body
+    assert Comment.objects.count() == 0
+    # The page answers a POST: no header link leaves it with a GET that would lose the text.
+    assert body.count('href="#language"') == 3

@@ -136,3 +136,33 @@ def test_an_xlsx_list_is_read_like_a_csv_one(tmp_path) -> None:
     with out.open(newline="") as handle:
         clusters = {row["record_id"]: row["cluster_id"] for row in csv.DictReader(handle)}
     assert clusters == {"x1": "x1", "x2": "x1", "x3": "x3"}
+
+
+def test_clusters_that_hold_two_people_s_facts_are_listed_for_review(tmp_path, capsys) -> None:
+    """The same ID number links records whose sexes differ: a person must look (notes 5.1)."""
+    source = tmp_path / "list.csv"
+    rows = list(population_records(people=200, sources=SOURCES, capture=0.5, seed=3))
+    records_write(source, rows)
+    with source.open("a", encoding="utf-8") as handle:
+        handle.write(
+            "k1,police,Uwimana Claudine,F,2001-05-09,,1200170012345012,0722000111,24\n"
+            "k2,isange,Claudine UWIMANA,M,2001-05-09,,1200170012345012,0722000111,24\n"
+        )
+    out = tmp_path / "clusters.csv"
+    assert main(["link", "dedupe", str(source), "--output", str(out)]) == 0
+    errors = capsys.readouterr().err
+    assert "review cluster k1 (k1, k2): two sexes" in errors
+
+
+def test_a_tiny_list_with_sure_matches_does_not_stop_the_command(tmp_path) -> None:
+    """Three records, two with one ID: more sure matches than the training's recall allows."""
+    source = tmp_path / "three.csv"
+    source.write_text(
+        "record_id,source,full_name,nin\n1,a,Uwase Marie,1200170012345012\n"
+        "2,b,Marie Uwase,1200170012345012\n3,b,Habimana Jean,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "clusters.csv"
+    assert main(["link", "dedupe", str(source), "--output", str(out)]) == 0
+    with out.open(newline="") as handle:
+        assert [row["record_id"] for row in csv.DictReader(handle)] == ["1", "2", "3"]

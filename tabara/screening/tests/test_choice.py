@@ -94,6 +94,24 @@ def test_done_is_not_declared_while_two_more_answers_could_make_it_trafficking()
     assert "trafficking" in {o for leads in choice.leads_to.values() for o in leads}
 
 
+def test_not_done_while_only_two_answers_together_could_make_it_trafficking() -> None:
+    # An adult, unpaid (R7: labour exploitation). The questions that are act and means at once
+    # were asked and not known. No single answer now changes the outcome, but being moved
+    # (act) and held by a debt (means, coercion: forced labour) together would (R3).
+    answers = {
+        "age_under_18": "no",
+        "purpose_no_or_low_pay": "yes",
+        "smuggling_held_until_paid": "unknown",
+        "act_sold_or_paid_for": "unknown",
+    }
+    assert evaluate(answers).outcome == "labour_exploitation"
+    both = {**answers, "act_transported": "yes", "means_debt_bondage": "yes"}
+    assert evaluate(both).outcome == "trafficking"
+    choice = interview_choice(answers)
+    assert not choice.done
+    assert {"act_transported", "means_debt_bondage"} <= set(choice.ranked)
+
+
 def test_a_trafficking_result_is_done_and_lists_nothing_to_ask() -> None:
     answers = {"age_under_18": "yes", "sexwork_sells_sex": "yes"}  # R1
     choice = interview_choice(answers)

@@ -120,3 +120,38 @@ def test_start_up_imports_neither_django_nor_numpy_nor_yaml(tmp_path: Path) -> N
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stderr.strip() == "0 []"
+
+
+def test_next_questions_follow_the_interview_and_say_where_they_lead(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An adult who sells sex; whether she keeps her earnings was asked and is not known.
+    answers = {
+        "age_under_18": "no",
+        "sexwork_sells_sex": "yes",
+        "sexwork_keeps_earnings": "unknown",
+    }
+    status, out, _ = run(tmp_path, capsys, json.dumps({"answers": answers}))
+    result = json.loads(out)
+    assert status == 0 and result["outcome"] == "insufficient_information"
+    assert result["interview_done"] is False
+    assert result["next_questions"] and not set(result["next_questions"]) & set(answers)
+    assert set(result["question_outcomes"]) == set(result["next_questions"])
+    # Law (R8): an adult selling sex on her own account is sex work; the self-direction
+    # question is the one left that can show it, and the CLI says so.
+    assert "sex_work" in result["question_outcomes"]["sexwork_adult_self_directed"]
+    assert {"question": "sexwork_keeps_earnings", "answer": "yes", "outcome": "sex_work"} in (
+        result["would_change"]
+    )
+
+
+def test_a_decided_interview_proposes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # R1: a child in commercial sex is a trafficking victim; no answer can change that.
+    answers = {"age_under_18": "yes", "sexwork_sells_sex": "yes"}
+    status, out, _ = run(tmp_path, capsys, json.dumps({"answers": answers}))
+    result = json.loads(out)
+    assert status == 0
+    assert result["outcome"] == "trafficking" and result["interview_done"] is True
+    assert result["next_questions"] == [] and result["question_outcomes"] == {}

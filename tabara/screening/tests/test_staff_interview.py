@@ -95,3 +95,44 @@ def test_other_organizations_and_roles_without_permission_see_nothing(staff_clie
     assert hidden.status_code == missing.status_code == 404
     analyst, _a = staff_client(Role.ANALYST)
     assert analyst.get("/en/staff/screening/").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lang", "heading", "outcome"),
+    [
+        ("en", "Not known yet, but would change the result", "Adult sex work"),
+        ("fr", "Pas encore connu, mais changerait le résultat", None),
+        ("rw", "Ibitaramenyekana ariko byahindura igisubizo", None),
+    ],
+)
+def test_the_page_names_unknown_answers_that_would_change_the_result(
+    staff_client, lang: str, heading: str, outcome: str | None
+) -> None:
+    client, _user = staff_client(Role.INTAKE_OFFICER)
+    interview = start(client)
+    # An adult who sells sex; whether she keeps her earnings is not known (R8 needs it).
+    answers = {
+        "age_under_18": "no",
+        "sexwork_sells_sex": "yes",
+        "sexwork_keeps_earnings": "unknown",
+    }
+    url = f"/{lang}/staff/screening/{interview.pk}/"
+    client.post(url, {f"q_{k}": v for k, v in answers.items()} | {"action": "save"})
+    html = client.get(url).content.decode()
+    assert heading in html
+    if outcome:
+        listed = html.split(heading, 1)[1].split("</ul>", 1)[0]
+        assert "keep all or most of the money" in listed and "if yes" in listed
+        assert outcome in listed
+
+
+@pytest.mark.django_db
+def test_a_decided_interview_says_no_answer_can_change_it(staff_client) -> None:
+    client, _user = staff_client(Role.INTAKE_OFFICER)
+    interview = start(client)
+    url = f"/en/staff/screening/{interview.pk}/"
+    client.post(url, {"q_age_under_18": "yes", "q_sexwork_sells_sex": "yes", "action": "save"})
+    html = client.get(url).content.decode()
+    assert "No further answer can change this result." in html
+    assert "No more questions: you can finish." in html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,7 +17,7 @@ from tabara.screening import services
 from tabara.screening.engine import evaluate
 from tabara.screening.explain import explain
 from tabara.screening.forms import QuestionsForm, StartForm
-from tabara.screening.interview import next_questions
+from tabara.screening.interview import interview_choice
 from tabara.screening.ruleset import load_ruleset
 from tabara.screening.selectors import access_interview_by_id, interview_list_accessible
 
@@ -57,7 +59,8 @@ def interview(request: HttpRequest, interview_id: int) -> HttpResponse:
     ruleset = load_ruleset(record.ruleset_version)
     lang = _lang()
     answered = [ruleset.indicators[iid] for iid in record.answers]
-    upcoming = list(next_questions(record.answers, SHOWN, ruleset))
+    choice = interview_choice(record.answers, ruleset)
+    upcoming = [ruleset.indicators[iid] for iid in choice.ranked[:SHOWN]]
     # Answers to questions not on this page (asked out of order) are accepted too.
     shown_ids = {q.id for q in [*upcoming, *answered]}
     extra = [
@@ -79,7 +82,8 @@ def interview(request: HttpRequest, interview_id: int) -> HttpResponse:
             services.screening_complete(user=user, interview_id=record.pk)
             return HttpResponseRedirect(reverse("screening:result", args=[record.pk]))
         return HttpResponseRedirect(reverse("screening:interview", args=[record.pk]))
-    preview = explain(evaluate(record.answers, ruleset), lang, ruleset)
+    assessment = replace(evaluate(record.answers, ruleset), next_questions=choice.ranked)
+    preview = explain(assessment, lang, ruleset)
     return render(
         request,
         "screening/interview.html",
@@ -89,6 +93,16 @@ def interview(request: HttpRequest, interview_id: int) -> HttpResponse:
             "upcoming": [form[f"q_{q.id}"] for q in upcoming],
             "answered": [form[f"q_{q.id}"] for q in answered],
             "preview": preview,
+            "done": choice.done,
+            # Answers given as "don't know" that would change the result if learned.
+            "would_change": [
+                {
+                    "question": ruleset.indicators[iid].question.get(lang),
+                    "answer": answer,
+                    "outcome": ruleset.outcomes[outcome].label.get(lang),
+                }
+                for iid, answer, outcome in choice.would_change
+            ],
             # Notes sent with answers that were refused come back as typed.
             "notes": request.POST.get("notes", "")[:4000]
             if request.method == "POST"
