@@ -45,6 +45,11 @@ EXPECTED_LINES: dict[str, list[str]] = {
         SERVER + r".*, 2 clients, 1 s each",
         rf"ratio reports/bare: {NUMBER}",
     ],
+    "profile_intake.py": [
+        r"config\.django\.bench, SQLite WAL, .* 3 complete reports",
+        r"queries per report: \d+",
+        rf"ratio SQLite commit time / profiled time: {NUMBER}",
+    ],
     "ussd.py": [
         SERVER + r".*, 2 concurrent phones, think time 0 s, 1 s",
         r"sessions completed .* failed 0",

@@ -26,7 +26,9 @@ import secrets
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import router, transaction
 from django.http import HttpRequest
 from django_ratelimit.core import get_usage
 
@@ -62,10 +64,15 @@ def client_address(request: HttpRequest) -> str:
 def _rotating_key() -> bytes:
     window = int(time.time()) // ROTATION_SECONDS
     name = _SALT_NAME.format(window=window)
-    if cache.add(name, secrets.token_hex(32), ROTATION_SECONDS + 60):
-        # The previous periods' values go now, not when the cache gets round to culling.
-        cache.delete_many([_SALT_NAME.format(window=window - n) for n in (1, 2)])
-    salt = cache.get(name) or ""
+    # Read first: once the period's value exists (every request but the first of each
+    # period), no write is attempted. A database cache's add() takes the write lock even
+    # when the key exists.
+    salt = cache.get(name)
+    if salt is None:
+        if cache.add(name, secrets.token_hex(32), ROTATION_SECONDS + 60):
+            # The previous periods' values go now, not when the cache gets round to culling.
+            cache.delete_many([_SALT_NAME.format(window=window - n) for n in (1, 2)])
+        salt = cache.get(name) or ""
     return hmac.new(settings.SECRET_KEY.encode(), salt.encode(), hashlib.sha256).digest()
 
 
@@ -92,6 +99,13 @@ def over_limit(request: HttpRequest, *, group: str, token: str, content: str) ->
     does not stop people from reporting; the error is logged (without any address).
     """
     try:
+        store = caches[settings.RATELIMIT_USE_CACHE]
+        if isinstance(store, DatabaseCache):
+            # One transaction for every counter: one commit (one fsync) instead of one per
+            # counter. Redis needs none.
+            using = router.db_for_write(store.cache_model_class)
+            with transaction.atomic(using=using):
+                return _count(request, group=group, token=token, content=content)
         return _count(request, group=group, token=token, content=content)
     except Exception:  # any cache backend's connection error
         logger.exception("Rate-limit store unreachable; public POSTs are not limited")

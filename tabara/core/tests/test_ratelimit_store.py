@@ -16,6 +16,7 @@ import time_machine
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tabara.core import ratelimit
@@ -97,3 +98,20 @@ def test_redis_counts_and_limits_without_storing_the_address(geography, redis_ca
     stored = "\n".join(f"{key!r} {redis_cache.get(key)!r}" for key in keys)
     for trace in traces(PLANTED):
         assert trace not in stored
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_public_post_commits_its_counters_once_and_leaves_the_key_alone(geography) -> None:
+    """With the database cache, every counter of a POST shares one transaction (one fsync on
+    SQLite); the period's key, once stored, is read, not written again."""
+    submit_from(PLANTED, times=1)  # stores the period's key and the address counter
+    with CaptureQueriesContext(connection) as captured:
+        submit_from(PLANTED, times=1)
+    statements = [query["sql"] for query in captured.captured_queries]
+    cache_writes = [
+        sql for sql in statements if sql.startswith(("INSERT", "UPDATE")) and "tabara_cache" in sql
+    ]
+    assert len(cache_writes) >= 2  # the address and the content counters were counted
+    assert not [sql for sql in cache_writes if "ratelimit-key" in sql]
+    commits = [sql for sql in statements if sql == "COMMIT"]
+    assert len(commits) == 2  # the counters, then the report with its audit event
