@@ -58,6 +58,8 @@ def env_keys(name: str, parse: Callable[[str], object]) -> list[str]:
             parse(key)
         except ValueError as exc:
             raise WeakSettingError(f"{name}: key number {position} is malformed ({exc}).") from None
+    if len(set(keys)) != len(keys):
+        raise WeakSettingError(f"{name} lists the same key twice.")
     return keys
 
 

@@ -31,6 +31,11 @@ EXPECTED_LINES: dict[str, list[str]] = {
         rf"my queue +{NUMBER} +{NUMBER} +1\.0 +\d+ +\d+",
         rf"case list, overdue only +{NUMBER} +{NUMBER} +{NUMBER} +\d+ +\d+",
     ],
+    "field_crypto.py": [
+        r"configuration: 200 values of \d+ characters, one process, cryptography [\d.]+",
+        rf"seal +{NUMBER} µs +{NUMBER} µs +{NUMBER}",
+        rf"open +{NUMBER} µs +{NUMBER} µs +{NUMBER}",
+    ],
     "search.py": [
         r"sqlite: 300 cases, 600 people, \d+ tokens; 5 searches per kind",
         rf"\(empty page\) +{NUMBER} +{NUMBER} +1\.0",

@@ -15,7 +15,7 @@ SECRET_KEY = "local-development-only-not-a-secret-0123456789abcdefghijklmnopqrst
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 TABARA_SITE_URL = "http://127.0.0.1:8000"
 DATABASES = {"default": sqlite_database(VAR_DIR / "tabara.sqlite3")}
-# Fernet keys (urlsafe base64 of 32 bytes); the first encrypts, all decrypt.
+# Field-encryption keys (urlsafe base64 of 32 bytes); the first seals, all open.
 TABARA_ENCRYPTION_KEYS = ["bG9jYWwtZGV2LW9ubHktZmVybmV0LWtleS0wMDAwMDE="]
 TABARA_RECEIPT_SALT = "local-development-receipt-salt"
 TABARA_SEARCH_KEY = "local-development-search-key"

@@ -11,6 +11,7 @@ from django_otp.models import Device
 from tabara.accounts.roles import Perm, Role, permissions_for
 from tabara.core.crypto import keyed_hash
 from tabara.core.fields import EncryptedTextField
+from tabara.core.models import EncryptedRowModel
 
 
 class Organization(models.Model):
@@ -96,7 +97,7 @@ class SignInThrottle(models.Model):
         return f"{self.username}: {self.failures}"
 
 
-class Invitation(models.Model):
+class Invitation(EncryptedRowModel):
     """A single-use link that lets one person set a password and enrol a second factor.
 
     Only a keyed hash of the link's token is stored. `user` is set for a second-factor reset

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 
 from tabara.core.fields import EncryptedTextField
+from tabara.core.models import EncryptedRowModel
 
 CHUNK_BYTES = 64 * 1024
 
 
-class Attachment(models.Model):
+def chunk_row_uuid(attachment_row: uuid.UUID, index: int) -> uuid.UUID:
+    """A chunk's row identity, derived from its file's and its position (RFC 4122 UUIDv5).
+
+    The chunk's bytes are sealed for this identity, so a chunk moved to another file or
+    position at SQL level no longer matches what `attachment_bytes` expects and is refused.
+    """
+    return uuid.uuid5(attachment_row, f"chunk:{index}")
+
+
+class Attachment(EncryptedRowModel):
     """A photo, PDF or voice note on a case or a report; its bytes are in AttachmentChunk.
 
     The type was decided from the content (tabara/attachments/files.py); the name the
@@ -44,8 +56,8 @@ class Attachment(models.Model):
         return f"{self.kind} file {self.pk}"
 
 
-class AttachmentChunk(models.Model):
-    """Up to 64 KiB of a file, base64 then encrypted with the keys of every other field.
+class AttachmentChunk(EncryptedRowModel):
+    """Up to 64 KiB of a file, base64 then sealed for (chunk model, data, chunk_row_uuid()).
 
     Small chunks keep key rotation's batches (500 rows) to tens of megabytes.
     """

@@ -15,7 +15,13 @@ from django.utils import timezone
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
 from tabara.attachments.files import CleanFile
-from tabara.attachments.models import CHUNK_BYTES, Attachment, AttachmentChunk
+from tabara.attachments.models import (
+    CHUNK_BYTES,
+    Attachment,
+    AttachmentChunk,
+    chunk_row_uuid,
+)
+from tabara.attachments.selectors import attachment_bytes
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
 from tabara.cases.access import Purpose, access_case_by_id
@@ -51,6 +57,7 @@ def _store(
         AttachmentChunk(
             attachment=attachment,
             index=index,
+            row_uuid=chunk_row_uuid(attachment.row_uuid, index),
             data=base64.b64encode(file.data[start : start + CHUNK_BYTES]).decode("ascii"),
         )
         for index, start in enumerate(range(0, len(file.data), CHUNK_BYTES))
@@ -115,8 +122,7 @@ def attachment_accessible(user: User, attachment_id: int) -> Attachment:
 def attachment_open(*, user: User, attachment_id: int) -> OpenedFile:
     """Read a file's bytes for a user allowed to see it; the opening is audited."""
     attachment = attachment_accessible(user, attachment_id)
-    chunks = attachment.chunks.order_by("index").values_list("data", flat=True)
-    data = b"".join(base64.b64decode(chunk) for chunk in chunks)
+    data = attachment_bytes(attachment)
     audit_record(
         actor=user,
         action=AuditAction.ATTACHMENT_OPENED,

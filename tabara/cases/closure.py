@@ -55,9 +55,9 @@ def case_close(*, user: User, case_id: int, reason: ClosureReason, details: str 
         raise ClosureInvalid
     status = STATUS_FOR_REASON.get(reason, CaseStatus.CLOSED)
     now = timezone.now()
-    Case.objects.filter(pk=case.pk).update(
-        status=status, closed_at=now, closure_reason=reason, closure_details=details
-    )
+    case.status, case.closed_at, case.closure_reason = status, now, reason
+    case.closure_details = details  # encrypted for this row: saved, not update()d
+    case.save(update_fields=["status", "closed_at", "closure_reason", "closure_details"])
     if status == CaseStatus.FOLLOW_UP:
         today = timezone.localdate(now)
         CaseFollowUp.objects.bulk_create(
@@ -97,9 +97,9 @@ def case_follow_up_record(
     if follow_up.done_at is not None:
         raise ClosureInvalid
     now = timezone.now()
-    CaseFollowUp.objects.filter(pk=follow_up.pk).update(
-        done_at=now, done_by=user, outcome=outcome, note=note.strip()
-    )
+    follow_up.done_at, follow_up.done_by, follow_up.outcome = now, user, outcome
+    follow_up.note = note.strip()  # encrypted for this row: saved, not update()d
+    follow_up.save(update_fields=["done_at", "done_by", "outcome", "note"])
     case_event_record(
         case=case,
         kind=EventKind.FOLLOW_UP_DONE,

@@ -20,9 +20,10 @@ from tabara.cases.choices import (
     ServiceType,
 )
 from tabara.core.fields import EncryptedTextField
+from tabara.core.models import EncryptedRowModel
 
 
-class Case(models.Model):
+class Case(EncryptedRowModel):
     """A situation of suspected trafficking that an organization is working on.
 
     The owning organization is the one assigned to it; others see it only through an
@@ -108,7 +109,7 @@ class Case(models.Model):
         return [self.exploitation_type, *self.other_exploitation_types]
 
 
-class CasePerson(models.Model):
+class CasePerson(EncryptedRowModel):
     """A person with a role in a case; every identifying field is encrypted at rest."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="people")
@@ -131,7 +132,7 @@ class CasePerson(models.Model):
         return f"{self.role} in {self.case_id}"
 
 
-class CaseEvent(models.Model):
+class CaseEvent(EncryptedRowModel):
     """One entry of a case's timeline, in the words staff read; never identifying."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
@@ -170,7 +171,7 @@ class CaseEvent(models.Model):
         return event_detail(self.codes, self.note)
 
 
-class CaseNote(models.Model):
+class CaseNote(EncryptedRowModel):
     """A case worker's note, encrypted; never edited: a correction is a new note pointing back.
 
     Seen by the owning organization and partners with a full view, never by a partner
@@ -196,7 +197,7 @@ class CaseNote(models.Model):
         return f"note {self.pk} on {self.case_id}"
 
 
-class CaseService(models.Model):
+class CaseService(EncryptedRowModel):
     """One service of a victim's plan, provided by an organization (possibly the owner)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="services")
@@ -226,7 +227,7 @@ class CaseService(models.Model):
         return f"{self.service_type} on {self.case_id}"
 
 
-class CaseServiceUpdate(models.Model):
+class CaseServiceUpdate(EncryptedRowModel):
     """One step of a service's progress, by whoever recorded it (the history of the service)."""
 
     service = models.ForeignKey(CaseService, on_delete=models.CASCADE, related_name="updates")
@@ -243,7 +244,7 @@ class CaseServiceUpdate(models.Model):
         return f"{self.status} of service {self.service_id}"
 
 
-class CaseAssessment(models.Model):
+class CaseAssessment(EncryptedRowModel):
     """One structured assessment; a new one never replaces the last, so history stays."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assessments")
@@ -262,7 +263,7 @@ class CaseAssessment(models.Model):
         return f"{self.kind} assessment of {self.case_id}"
 
 
-class CaseFollowUp(models.Model):
+class CaseFollowUp(EncryptedRowModel):
     """A reintegration follow-up due some months after closure; the assigned worker is reminded."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="follow_ups")

@@ -116,13 +116,11 @@ def _record(
     if start is not None and end is not None and end < start:
         raise ServiceInvalid
     now = timezone.now()
-    CaseService.objects.filter(pk=service.pk).update(
-        status=status,
-        started_on=start,
-        ended_on=end,
-        outcome=note.strip() if status in FINAL else service.outcome,
-        updated_at=now,
-    )
+    service.status, service.started_on, service.ended_on = status, start, end
+    if status in FINAL:
+        service.outcome = note.strip()
+    service.updated_at = now  # encrypted outcome: saved with its row, not update()d
+    service.save(update_fields=["status", "started_on", "ended_on", "outcome", "updated_at"])
     update = CaseServiceUpdate.objects.create(
         service=service, at=now, by=by, by_org_id=by.organization_id or 0, status=status, note=note
     )

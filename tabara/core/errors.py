@@ -36,6 +36,11 @@ TEXTS = {
     ),
 }
 
+INTEGRITY_MESSAGE = _(
+    "A record on this page failed its integrity check, so it is not shown. "
+    "The administrators have been told; please tell them too."
+)
+
 
 def page_language(request: HttpRequest) -> str:
     """The language of the URL prefix (/rw/, /en/, /fr/), else the site's default."""
@@ -75,6 +80,11 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return error_page(request, 500)
+
+
+def integrity_failure(request: HttpRequest) -> HttpResponse:
+    """A stored value failed its authentication (tabara/core/crypto.py): show nothing of it."""
+    return error_page(request, 500, INTEGRITY_MESSAGE)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

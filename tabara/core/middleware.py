@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 
-from tabara.core.errors import error_page
+from tabara.core.crypto import DecryptionError
+from tabara.core.errors import error_page, integrity_failure
+
+logger = logging.getLogger(__name__)
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -38,7 +42,11 @@ class PublicCookieStripMiddleware:
 
 
 class ErrorPageMiddleware:
-    """A bare 405 (from require_http_methods) becomes the branded page, keeping `Allow`."""
+    """A bare 405 (from require_http_methods) becomes the branded page, keeping `Allow`.
+
+    A stored value that fails authentication (changed, or copied from another row or
+    field) becomes the branded integrity page: the error is logged, no data is shown.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -50,6 +58,12 @@ class ErrorPageMiddleware:
             page["Allow"] = response["Allow"]
             return page
         return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, DecryptionError):
+            logger.error("integrity check failed on %s: %s", request.path, exception)
+            return integrity_failure(request)
+        return None
 
 
 class SecurityHeadersMiddleware:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from tabara.core.fields import EncryptedTextField
+from tabara.core.models import EncryptedRowModel
 from tabara.intake.choices import (
     AgeGroup,
     Channel,
@@ -16,7 +17,7 @@ from tabara.intake.choices import (
 )
 
 
-class Report(models.Model):
+class Report(EncryptedRowModel):
     """A suspicion of trafficking sent by a member of the public through any channel.
 
     Free text, identifiers and contact details are encrypted at rest; the reporter's
@@ -92,7 +93,7 @@ class Report(models.Model):
         return f"R-{self.pk:06d}" if self.pk else "R-new"
 
 
-class ReportMessage(models.Model):
+class ReportMessage(EncryptedRowModel):
     """One message in the thread between a reporter and the staff handling the report."""
 
     class Sender(models.TextChoices):
@@ -125,7 +126,7 @@ class FollowupSession(models.Model):
         return f"follow-up of {self.report_id}"
 
 
-class UssdSession(models.Model):
+class UssdSession(EncryptedRowModel):
     """Where one USSD session has got to, kept in the database so a restart loses nothing.
 
     Keyed by a keyed hash of the gateway's sessionId; the menu state (which may hold the

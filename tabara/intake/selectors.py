@@ -145,7 +145,7 @@ def report_status_by_receipt(typed_receipt: str) -> tuple[str, str] | None:
     latest = (
         ReportMessage.objects.filter(report=report, sender=ReportMessage.Sender.STAFF)
         .order_by("-created_at", "-id")
-        .only("body")
+        .only("row_uuid", "body")
         .first()
     )
     return report.status, latest.body if latest else ""

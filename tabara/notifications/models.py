@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tabara.core.fields import EncryptedTextField
+from tabara.core.models import EncryptedRowModel
 
 
 class Channel(models.TextChoices):
@@ -26,7 +27,7 @@ class NotificationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class Notification(models.Model):
+class Notification(EncryptedRowModel):
     """One message for one recipient on one channel, caused by one event.
 
     The row is written in the same transaction as the change that causes it, so a message

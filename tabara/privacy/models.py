@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from django.db import models
 
 from tabara.core.fields import EncryptedTextField
+from tabara.core.models import EncryptedRowModel
 
 # Law N° 058/2021: the supervisory authority (NCSA) is told within 48 hours of becoming
 # aware (Article 43, as summarised by the authority's guidance and DLA Piper), and the
@@ -15,7 +16,7 @@ AUTHORITY_NOTICE_HOURS = 48
 AUTHORITY_REPORT_HOURS = 72
 
 
-class Breach(models.Model):
+class Breach(EncryptedRowModel):
     """One personal data breach as recorded by the organization that discovered it.
 
     Free text may describe people, so it is encrypted at rest. The deadlines are counted

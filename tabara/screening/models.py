@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.db import models
 
 from tabara.core.fields import EncryptedTextField
+from tabara.core.models import EncryptedRowModel
 
 
-class ScreeningInterview(models.Model):
+class ScreeningInterview(EncryptedRowModel):
     """One officer's screening of a person or situation, resumable until completed.
 
     `answers` maps indicator ids to yes/no/unknown. A completed interview keeps the

@@ -87,6 +87,7 @@ def search_reindex(*, batch_size: int = 2000) -> int:
             .order_by("pk")
             .only(
                 "pk",
+                "row_uuid",
                 "full_name",
                 "phone",
                 "identity_number",

@@ -6,7 +6,7 @@ from django.db import models
 
 from tabara.awareness.choices import ActivityKind, AgeBand, Audience, Sex
 from tabara.core.fields import EncryptedTextField
-from tabara.core.models import TimeStampedModel
+from tabara.core.models import EncryptedRowModel, TimeStampedModel
 
 
 class Activity(TimeStampedModel):
@@ -42,7 +42,7 @@ class Activity(TimeStampedModel):
         return f"{self.held_on:%Y-%m-%d} {self.title}"
 
 
-class Participant(models.Model):
+class Participant(EncryptedRowModel):
     """One line of an activity's register; the name is optional and encrypted."""
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="participants")

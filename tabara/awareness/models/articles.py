@@ -6,7 +6,7 @@ from django.db import models
 
 from tabara.awareness.choices import ArticleKind, CommentStatus
 from tabara.core.fields import EncryptedTextField
-from tabara.core.models import TimeStampedModel
+from tabara.core.models import EncryptedRowModel, TimeStampedModel
 
 LANGUAGES = ("rw", "en", "fr")
 
@@ -47,7 +47,7 @@ class Article(TimeStampedModel):
         return str(getattr(self, f"body_{self.language_for(lang)}"))
 
 
-class Comment(models.Model):
+class Comment(EncryptedRowModel):
     """A visitor's comment on an article; shown only once approved. The email stays private."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")

@@ -6,10 +6,10 @@ from django.db import models
 
 from tabara.awareness.choices import IssueStatus, SubscriberStatus
 from tabara.core.fields import EncryptedTextField
-from tabara.core.models import TimeStampedModel
+from tabara.core.models import EncryptedRowModel, TimeStampedModel
 
 
-class Subscriber(TimeStampedModel):
+class Subscriber(EncryptedRowModel, TimeStampedModel):
     """An email address that asked for the newsletter; it receives issues once confirmed."""
 
     email = EncryptedTextField()

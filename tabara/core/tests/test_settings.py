@@ -89,6 +89,11 @@ def test_production_refuses_a_site_address_that_is_not_scheme_and_host(typed) ->
         ("TABARA_AUDIT_KEYS", "t3st-0nly-audit-key-Wq2Er3Ty4Ui5Op6As7Df8,short-retired-key"),
         ("TABARA_ENCRYPTION_KEYS", "not-a-key"),
         ("TABARA_ENCRYPTION_KEYS", "dGVzdC1vbmx5LWZlcm5ldC1rZXktMDAwMDAwMDAwMDE=,c2hvcnQ="),
+        ("TABARA_ENCRYPTION_KEYS", "MDEyMzQ1Njc4OWFiY2RlZg=="),  # 16 bytes, not 32
+        (
+            "TABARA_ENCRYPTION_KEYS",
+            "dGVzdC1vbmx5LWZlcm5ldC1rZXktMDAwMDAwMDAwMDE=,dGVzdC1vbmx5LWZlcm5ldC1rZXktMDAwMDAwMDAwMDE=",
+        ),
         ("TABARA_BACKUP_KEYS", "not-a-backup-key"),
         ("TABARA_BACKUP_KEYS", "dGVzdC1vbmx5LWJhY2t1cC1rZXktMDAwMDAwMDAwMDE=,c2hvcnQ="),
     ],

@@ -146,14 +146,13 @@ def reporter_contact_allow(*, phone: str) -> bool:
             created_at__gte=timezone.now() - OPT_IN_WINDOW,
         )
         .order_by("-created_at", "-id")
-        .only("id")
+        .only("id", "row_uuid")
         .first()
     )
     if report is None:
         return False
-    Report.objects.filter(pk=report.pk).update(
-        wants_contact=True, contact_phone=phone_normalise(phone)
-    )
+    report.wants_contact, report.contact_phone = True, phone_normalise(phone)
+    report.save(update_fields=["wants_contact", "contact_phone"])  # encrypted for its row
     audit_record(
         actor=None,
         action=AuditAction.REPORTER_CONTACT_CHANGED,

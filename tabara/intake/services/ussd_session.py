@@ -52,7 +52,7 @@ def ussd_session_find(*, session_id: str) -> UssdProgress | None:
     now = timezone.now()
     row = (
         UssdSession.objects.filter(_remembered(now), key=ussd_session_key(session_id))
-        .only("phase", "state", "hops", "last_text_hash", "last_reply")
+        .only("row_uuid", "phase", "state", "hops", "last_text_hash", "last_reply")
         .first()
     )
     if row is None:
@@ -85,7 +85,11 @@ def ussd_session_save(
         "updated_at": now,
     }
     key = ussd_session_key(session_id)
-    if UssdSession.objects.filter(key=key).update(**fields):
+    row = UssdSession.objects.filter(key=key).only("pk", "row_uuid").first()
+    if row is not None:  # saved, not update()d: the state is encrypted for this row
+        for name, value in fields.items():
+            setattr(row, name, value)
+        row.save(update_fields=list(fields))
         return
     UssdSession.objects.exclude(_remembered(now)).delete()  # a new session clears out old ones
     UssdSession.objects.create(key=key, **fields)
@@ -104,7 +108,7 @@ def ussd_session_end(*, session_id: str, status: str) -> None:
     row = (
         UssdSession.objects.select_for_update()
         .filter(key=ussd_session_key(session_id), phase=Phase.LIVE)
-        .only("state")
+        .only("row_uuid", "state")
         .first()
     )
     if row is None:
@@ -113,7 +117,8 @@ def ussd_session_end(*, session_id: str, status: str) -> None:
     if keep:
         UssdSession.objects.filter(pk=row.pk).update(phase=Phase.DROPPED)
     else:
-        UssdSession.objects.filter(pk=row.pk).update(phase=Phase.ENDED, state="{}")
+        row.phase, row.state = Phase.ENDED, "{}"
+        row.save(update_fields=["phase", "state"])  # encrypted for this row: saved
 
 
 @transaction.atomic
@@ -135,12 +140,15 @@ def ussd_session_take_unfinished(*, phone: str, session_id: str) -> dict[str, An
         return None
     free = Q(phase=Phase.DROPPED) | Q(phase=Phase.LIVE, updated_at__lt=live_since)
     candidates = others.filter(free, updated_at__gte=now - _idle())
-    for row in candidates.order_by("-updated_at", "-id").only("state")[:3]:
+    for row in candidates.order_by("-updated_at", "-id").only("row_uuid", "state")[:3]:
         state: dict[str, Any] = json.loads(row.state or "{}")
-        taken = json.dumps({"lang": state.get("lang", "")})  # to say, in it, where it went
         if resumable(state) and UssdSession.objects.filter(free, pk=row.pk).update(
-            phase=Phase.TAKEN, state=taken, updated_at=now
+            phase=Phase.TAKEN, state="", updated_at=now
         ):
+            # Claimed by that UPDATE; the encrypted state is written with its row, in the
+            # same transaction, to say in it where the report went.
+            row.state = json.dumps({"lang": state.get("lang", "")})
+            row.save(update_fields=["state"])
             return state
     return None
 

@@ -4,8 +4,8 @@ Runs on the engine the suite runs on (SQLite by default, PostgreSQL when DATABAS
 points at one), against databases of its own, through `manage.py` in subprocesses as an
 operator would. While `manage.py backup` runs, another process keeps submitting reports.
 The restored database must match the manifest table by table, every encrypted value must
-decrypt, the audit chain must verify, and every receipt handed out before the backup began
-must open its report.
+open for its own row and field, the audit chain must verify, and every receipt handed out
+before the backup began must open its report.
 """
 
 from __future__ import annotations
@@ -62,30 +62,18 @@ with open(log, "a") as out:
 
 INSPECT = """
 import json, os
-from django.db import connection
 from tabara.audit.models import AuditEvent
 from tabara.audit.services import audit_chain_verify
-from tabara.core.crypto import decrypt_text
-from tabara.core.rotation import encrypted_columns
+from tabara.core.rotation import encrypted_values_verify
 from tabara.intake.selectors import report_status_by_receipt
 from tabara.intake.models import Report
 from tabara.operations.engines import live_state
 receipts = json.load(open(os.environ["DRILL_RECEIPTS"]))
-decrypted = failed = 0
-with connection.cursor() as cursor:
-    for table, _pk, columns in encrypted_columns():
-        for column in columns:
-            cursor.execute(f'SELECT "{column}" FROM "{table}" WHERE "{column}" <> %s', [""])
-            for (value,) in cursor.fetchall():
-                try:
-                    decrypt_text(value)
-                    decrypted += 1
-                except Exception:
-                    failed += 1
+sealed = encrypted_values_verify()  # each value opened for its own model, field and row
 verdict = audit_chain_verify()
 print(json.dumps({
-    "decrypted": decrypted,
-    "failed": failed,
+    "decrypted": sealed.opened,
+    "failed": sealed.failed,
     "audit_ok": verdict.ok,
     "audit_checked": verdict.checked,
     "last_action": AuditEvent.objects.order_by("-id").first().action,

@@ -1,0 +1,17 @@
+"""Bind every encrypted value to its row: row_uuid, then Fernet → AES-256-GCM with AD.
+
+Reversible (back to Fernet tokens under the first key); see tabara/core/migrating.py.
+"""
+
+from django.db import migrations
+
+from tabara.core.migrating import encrypted_rows_operations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("notifications", "0002_sms_delivery_and_opt_out")]
+
+    operations = encrypted_rows_operations(
+        "notifications",
+        ["notification"],
+    )
