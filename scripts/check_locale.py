@@ -37,6 +37,12 @@ DATA_LANGUAGES = ("rw", "en", "fr")
 SKIP = ("__pycache__", "*.sqlite3*")
 RULESET_DIR = ROOT / "tabara" / "screening" / "rulesets"
 
+
+def rulesets() -> list[Path]:
+    """The published rule sets; a rule set's `.prior.json` beside it holds counts, no texts."""
+    return sorted(p for p in RULESET_DIR.glob("*.json") if not p.name.endswith(".prior.json"))
+
+
 # Python's printf-style conversions (%% is a literal percent sign) and str.format fields.
 PERCENT = re.compile(r"%(?:\((\w+)\))?[#0 +-]*(?:\d+|\*)?(?:\.\d+)?[sdiouxXeEfFgGcr%]")
 BRACE = re.compile(r"(?<!\{)\{(\w*)(?:[!:][^{}]*)?\}(?!\})")
@@ -194,7 +200,7 @@ def data_problems() -> list[str]:
     found += table_problems("sms", by_key(sms.SMS))
     keywords = {m: {k: " ".join(v) for k, v in langs.items()} for m, langs in sms.KEYWORDS.items()}
     found += table_problems("sms keyword", keywords)
-    for path in sorted(RULESET_DIR.glob("*.json")):
+    for path in rulesets():
         data = json.loads(path.read_text(encoding="utf-8"))
         found += table_problems(f"rule set {path.stem}", ruleset_texts(data))
     return found

@@ -159,7 +159,7 @@ def test_an_sms_with_a_renamed_field_is_caught(monkeypatch) -> None:
 
 
 def test_a_rule_set_text_without_kinyarwanda_is_caught(monkeypatch, tmp_path) -> None:
-    (published,) = sorted(check.RULESET_DIR.glob("*.json"))
+    (published,) = check.rulesets()
     data = json.loads(published.read_text(encoding="utf-8"))
     del data["indicators"][0]["question"]["rw"]
     (tmp_path / published.name).write_text(json.dumps(data), encoding="utf-8")

@@ -26,6 +26,8 @@ def test_case_from_report_is_routed_accepted_and_the_reporter_sees_it(
     submitted = submit_report(age_group=AgeGroup.CHILD, sector_code="1101")
     intake = make_staff(roles=[Role.INTAKE_OFFICER], organization=agencies["RIB"])
     worker = make_staff(roles=[Role.CASE_WORKER], organization=agencies["NCDA"])
+    worker.language = "en"  # the intake officer reads Kinyarwanda, the case worker English
+    worker.save(update_fields=["language"])
     base = live_server.url
     # The first request imports every view (and the API schema): warm up outside the timeout.
     urllib.request.urlopen(f"{base}/en/staff/sign-in/", timeout=60).close()  # noqa: S310
