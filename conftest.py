@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.test import Client, RequestFactory
+from django.utils import translation
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Role
@@ -41,6 +42,14 @@ def _audit_triggers_lifted_while_flushing() -> Iterator[None]:
     BaseDatabaseOperations.execute_sql_flush = flush  # type: ignore[method-assign]
     yield
     BaseDatabaseOperations.execute_sql_flush = original  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the site's default language, whatever an earlier one activated."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from tabara.accounts.roles import Role
 from tabara.audit.models import AuditAction, AuditEvent
@@ -27,10 +28,11 @@ def test_the_issue_names_nine_service_types() -> None:
         "education or vocational training",
         "livelihood",
     }
-    labels = {
-        str(label).lower().replace(" care", "").replace(" support", "")
-        for label in ServiceType.labels
-    }
+    with translation.override("en"):  # the issue names them in English
+        labels = {
+            str(label).lower().replace(" care", "").replace(" support", "")
+            for label in ServiceType.labels
+        }
     assert labels == expected
 
 
