@@ -61,8 +61,19 @@ def phone_e164(raw: str, *, rwanda_mobile: bool = True) -> str:
     return e164
 
 
+_SEPARATORS = re.compile(r"[\s\-.()]")
+_MOBILE_SPELLING = re.compile(r"(?:\+250|00250|250|0)?(7[2389][0-9]{7})")
+
+
 def phone_normalise(raw: str) -> str:
-    """E.164 of any valid number, "" for anything else: for matching and hashing, never a guess."""
+    """E.164 of any valid number, "" for anything else: for matching and hashing, never a guess.
+
+    A Rwandan mobile in its usual spellings (0788 123 456, 788123456, 250…, +250…, 00250…)
+    is read directly: libphonenumber takes about 0.25 ms a number, half the time of reading
+    a list to link. Everything else is parsed; a property test checks both agree.
+    """
+    if match := _MOBILE_SPELLING.fullmatch(_SEPARATORS.sub("", raw)):
+        return "+250" + match.group(1)
     try:
         return phone_e164(raw, rwanda_mobile=False)
     except PhoneInvalid:

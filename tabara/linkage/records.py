@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -71,21 +70,8 @@ class Prepared:
         return bool(self.tokens)
 
 
-_PHONE_SEPARATORS = re.compile(r"[\s\-.()]")
-_RWANDA_MOBILE = re.compile(r"(?:\+250|00250|250|0)?(7[2389]\d{7})")
-
-
-@lru_cache(maxsize=200_000)
-def phone_fast(raw: str) -> str:
-    """phone_normalise(raw), with Rwandan mobiles in their usual spellings read directly.
-
-    libphonenumber takes about 0.25 ms a number, half of reading a list; a mobile written
-    0788 123 456, 788123456, 250…, +250… or 00250… needs no parsing. Anything else goes
-    to phone_normalise. A property test checks that both agree on every such spelling.
-    """
-    if match := _RWANDA_MOBILE.fullmatch(_PHONE_SEPARATORS.sub("", raw)):
-        return "+250" + match.group(1)
-    return phone_normalise(raw)
+# The same numbers come back many times in a list: normalise each spelling once.
+_phone_cached = lru_cache(maxsize=200_000)(phone_normalise)
 
 
 def record_prepare(values: dict[str, str], *, line: int, today: dt.date) -> Prepared:
@@ -113,7 +99,7 @@ def record_prepare(values: dict[str, str], *, line: int, today: dt.date) -> Prep
     _nin_read(record, values.get("nin", ""), today)
     phone = values.get("phone", "").strip()
     if phone:
-        record.phone = phone_fast(phone)
+        record.phone = _phone_cached(phone)
         if not record.phone:
             record.problems.append(f"phone {phone!r} is not a valid number: ignored")
     district = values.get("district", "").strip()
