@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("tabara.awareness.urls")),
     path("", include("tabara.privacy.urls")),
     path("", include("tabara.search.urls")),
+    path("", include("tabara.networks.urls")),
     path("", include("tabara.attachments.urls")),
     path("", include("tabara.audit.urls")),
     prefix_default_language=True,

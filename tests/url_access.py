@@ -171,6 +171,10 @@ EXPECTED: dict[str, Staff | Open] = {
     "prevalence:list": both(P.PREVALENCE_RUN),
     "prevalence:detail": read_only(P.PREVALENCE_RUN, OWN_ONLY),
     "prevalence:export": read_only(P.PREVALENCE_RUN, OWN_ONLY),
+    # Recruiter networks: national, for analysts; references and holders, never a case's
+    # content, and links only where the viewer may open the record (tabara/networks/tests).
+    "networks:network": read_only(P.NETWORK_VIEW),
+    "networks:export": read_only(P.NETWORK_VIEW),
     # Awareness: national programme material, public pages and staff pages.
     "awareness:signs": PUBLIC,
     "awareness:practices": PUBLIC,

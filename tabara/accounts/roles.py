@@ -33,6 +33,7 @@ class Perm(StrEnum):
     ROUTING_MANAGE = "routing.manage"
     STATS_VIEW = "stats.view"
     PREVALENCE_RUN = "prevalence.run"
+    NETWORK_VIEW = "network.view"
     AWARENESS_MANAGE = "awareness.manage"
     SUBSCRIBERS_VIEW = "awareness.subscribers"
     ACCOUNTS_MANAGE = "accounts.manage"
@@ -77,7 +78,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.STATS_VIEW,
         }
     ),
-    Role.ANALYST: frozenset({Perm.STATS_VIEW, Perm.PREVALENCE_RUN}),
+    Role.ANALYST: frozenset({Perm.STATS_VIEW, Perm.PREVALENCE_RUN, Perm.NETWORK_VIEW}),
     Role.PROGRAMME_OFFICER: frozenset(
         {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW}
     ),

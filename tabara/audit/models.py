@@ -81,6 +81,9 @@ class AuditAction(models.TextChoices):
     SEARCH_REINDEXED = "search_reindexed", _("Search index rebuilt")
     ATTACHMENT_ADDED = "attachment_added", _("File attached")
     ATTACHMENT_OPENED = "attachment_opened", _("Attached file opened")
+    NETWORK_ALERTED = "network_alerted", _("Case owner alerted to a shared identifier")
+    NETWORK_VIEWED = "network_viewed", _("Recruiter network viewed")
+    NETWORK_EXPORTED = "network_exported", _("Recruiter network exported")
 
 
 class AuditEvent(models.Model):
