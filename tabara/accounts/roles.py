@@ -39,6 +39,7 @@ class Perm(StrEnum):
     ACCOUNTS_MANAGE_ALL = "accounts.manage_all"
     AUDIT_VIEW = "audit.view"
     BREACHES_MANAGE = "privacy.breaches"
+    AGENCIES_MANAGE = "agencies.manage"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
@@ -79,7 +80,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     ),
     Role.ANALYST: frozenset({Perm.STATS_VIEW, Perm.PREVALENCE_RUN}),
     Role.PROGRAMME_OFFICER: frozenset(
-        {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW}
+        {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW, Perm.AGENCIES_MANAGE}
     ),
     # Routing rules are national (they send every organization's cases): only a national
     # administrator publishes them, never one organization's administrator.

@@ -81,6 +81,8 @@ class AuditAction(models.TextChoices):
     SEARCH_REINDEXED = "search_reindexed", _("Search index rebuilt")
     ATTACHMENT_ADDED = "attachment_added", _("File attached")
     ATTACHMENT_OPENED = "attachment_opened", _("Attached file opened")
+    AGENCY_SAVED = "agency_saved", _("Recruitment agency saved in the register")
+    AGENCIES_IMPORTED = "agencies_imported", _("Recruitment agencies imported")
 
 
 class AuditEvent(models.Model):
