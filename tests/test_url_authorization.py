@@ -62,6 +62,7 @@ from tabara.geo.services import geography_load
 from tabara.intake.tests.factories import submit_report
 from tabara.prevalence.services import estimation_create, estimation_run
 from tabara.privacy.services.breaches import breach_record
+from tabara.recruitment.tests.factories import make_agency
 from tabara.referrals.models import ViewScope
 from tabara.referrals.services import referral_accept, referral_send
 from tabara.screening.services import screening_start
@@ -181,6 +182,7 @@ OBJECTS: dict[str, Callable[[User, dict[Relation, Organization]], int]] = {
             user=user, data=IssueInput(subjects={"en": "Synthetic"}, bodies={"en": "Body"})
         ).pk
     ),
+    "agency_id": lambda user, orgs: make_agency().pk,
     # Last: it opens (and closes) a case of its own, and _attachment uses the newest case.
     "follow_up_id": lambda user, orgs: _follow_up(user),
 }
