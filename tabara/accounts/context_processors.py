@@ -20,7 +20,7 @@ SECTIONS = [
     ("prevalence:list", _("Prevalence"), Perm.PREVALENCE_RUN),
     ("awareness:staff_dashboard", _("Awareness"), Perm.AWARENESS_MANAGE),
     ("referrals:overdue", _("Overdue referrals"), Perm.CASE_SUPERVISE),
-    ("cases:statistics", _("Case statistics"), Perm.STATS_VIEW),
+    ("dashboards:statistics", _("Case statistics"), Perm.STATS_VIEW),
     ("referrals:routing", _("Routing rules"), Perm.ROUTING_MANAGE),
     ("accounts:staff_list", _("Staff"), Perm.ACCOUNTS_MANAGE),
     ("accounts:organizations", _("Organizations"), Perm.ACCOUNTS_MANAGE),

@@ -32,6 +32,8 @@ class Perm(StrEnum):
     REFERRAL_RESPOND = "referral.respond"
     ROUTING_MANAGE = "routing.manage"
     STATS_VIEW = "stats.view"
+    # Count every organization's cases (national statistics), not only one's own.
+    STATS_NATIONAL = "stats.national"
     PREVALENCE_RUN = "prevalence.run"
     AWARENESS_MANAGE = "awareness.manage"
     SUBSCRIBERS_VIEW = "awareness.subscribers"
@@ -77,7 +79,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.STATS_VIEW,
         }
     ),
-    Role.ANALYST: frozenset({Perm.STATS_VIEW, Perm.PREVALENCE_RUN}),
+    Role.ANALYST: frozenset({Perm.STATS_VIEW, Perm.STATS_NATIONAL, Perm.PREVALENCE_RUN}),
     Role.PROGRAMME_OFFICER: frozenset(
         {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW}
     ),

@@ -38,7 +38,7 @@ EXPECTED: dict[Role, set[Perm]] = {
         A.REFERRAL_RESPOND,
         A.STATS_VIEW,
     },
-    R.ANALYST: {A.STATS_VIEW, A.PREVALENCE_RUN},
+    R.ANALYST: {A.STATS_VIEW, A.STATS_NATIONAL, A.PREVALENCE_RUN},
     R.PROGRAMME_OFFICER: {A.AWARENESS_MANAGE, A.SUBSCRIBERS_VIEW, A.STATS_VIEW},
     # Routing rules send every organization's cases: national administrators only.
     R.ADMINISTRATOR: {A.ACCOUNTS_MANAGE, A.AUDIT_VIEW, A.BREACHES_MANAGE},
