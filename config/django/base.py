@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "tabara.linkage",
     "tabara.attachments",
     "tabara.dashboards",
+    "tabara.recruitment",
 ]
 
 # Background work (alert delivery, estimations, newsletters) runs through Django's tasks
@@ -188,6 +189,8 @@ PUBLIC_RATE_LIMITS = {
     "awareness-subscribe": "30/m",
     "awareness-link": "20/m",
     "awareness-test": "60/m",
+    "agency-lookup": "60/m",
+    "offer-check": "60/m",
 }
 PUBLIC_FORM_RATE_LIMITS = {"token": "3/10m", "content": "3/10m"}
 # The same text sent again is counted only where what is typed is stored or mailed; two
