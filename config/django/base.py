@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "tabara.linkage",
     "tabara.networks",
     "tabara.attachments",
+    "tabara.dashboards",
     "tabara.recruitment",
 ]
 
@@ -136,6 +137,10 @@ USE_TZ = True
 # Rwanda's time (UTC+2, no daylight saving): every page, email and SMS shows times in it;
 # the database stores UTC. tabara/core/times.py formats times for texts outside templates.
 TIME_ZONE = "Africa/Kigali"
+
+# The agencies' statistics are read from an analytic snapshot (DuckDB), rebuilt by the worker
+# (`manage.py dashboards_refresh --loop`); tabara/dashboards/snapshot.py.
+DASHBOARDS_SNAPSHOT = VAR_DIR / "dashboards" / "snapshot.duckdb"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -23,7 +23,7 @@ SECTIONS = [
     ("recruitment:agencies", _("Recruitment agencies"), Perm.AGENCIES_MANAGE),
     ("recruitment:analysis", _("Agencies in reports"), Perm.STATS_VIEW),
     ("referrals:overdue", _("Overdue referrals"), Perm.CASE_SUPERVISE),
-    ("cases:statistics", _("Case statistics"), Perm.STATS_VIEW),
+    ("dashboards:statistics", _("Case statistics"), Perm.STATS_VIEW),
     ("referrals:routing", _("Routing rules"), Perm.ROUTING_MANAGE),
     ("accounts:staff_list", _("Staff"), Perm.ACCOUNTS_MANAGE),
     ("accounts:organizations", _("Organizations"), Perm.ACCOUNTS_MANAGE),
