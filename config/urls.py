@@ -27,10 +27,13 @@ urlpatterns += i18n_patterns(
     path("", include("tabara.referrals.urls")),
     path("", include("tabara.notifications.urls")),
     path("", include("tabara.prevalence.urls")),
+    path("", include("tabara.dashboards.urls")),
     path("", include("tabara.awareness.urls")),
     path("", include("tabara.privacy.urls")),
     path("", include("tabara.search.urls")),
+    path("", include("tabara.networks.urls")),
     path("", include("tabara.attachments.urls")),
     path("", include("tabara.audit.urls")),
+    path("", include("tabara.recruitment.urls")),
     prefix_default_language=True,
 )

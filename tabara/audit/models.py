@@ -81,6 +81,16 @@ class AuditAction(models.TextChoices):
     SEARCH_REINDEXED = "search_reindexed", _("Search index rebuilt")
     ATTACHMENT_ADDED = "attachment_added", _("File attached")
     ATTACHMENT_OPENED = "attachment_opened", _("Attached file opened")
+    AGENCY_SAVED = "agency_saved", _("Recruitment agency saved in the register")
+    AGENCIES_IMPORTED = "agencies_imported", _("Recruitment agencies imported")
+    LINKAGE_LIST_IMPORTED = "linkage_list_imported", _("Agency list imported for linkage")
+    LINKAGE_RUN_STARTED = "linkage_run_started", _("Link run started")
+    LINKAGE_THRESHOLD_SET = "linkage_threshold_set", _("Link run threshold chosen")
+    LINKAGE_PAIR_REVIEWED = "linkage_pair_reviewed", _("Linked pair reviewed")
+    LINKAGE_PERSON_VIEWED = "linkage_person_viewed", _("Case person viewed in linkage results")
+    NETWORK_ALERTED = "network_alerted", _("Case owner alerted to a shared identifier")
+    NETWORK_VIEWED = "network_viewed", _("Recruiter network viewed")
+    NETWORK_EXPORTED = "network_exported", _("Recruiter network exported")
 
 
 class AuditEvent(models.Model):

@@ -38,8 +38,14 @@ EXPECTED: dict[Role, set[Perm]] = {
         A.REFERRAL_RESPOND,
         A.STATS_VIEW,
     },
-    R.ANALYST: {A.STATS_VIEW, A.PREVALENCE_RUN},
-    R.PROGRAMME_OFFICER: {A.AWARENESS_MANAGE, A.SUBSCRIBERS_VIEW, A.STATS_VIEW},
+    R.ANALYST: {A.STATS_VIEW, A.STATS_NATIONAL, A.PREVALENCE_RUN, A.LINKAGE_RUN, A.NETWORK_VIEW},
+    # The recruitment-agency register is kept by programme staff (issue 16).
+    R.PROGRAMME_OFFICER: {
+        A.AWARENESS_MANAGE,
+        A.SUBSCRIBERS_VIEW,
+        A.STATS_VIEW,
+        A.AGENCIES_MANAGE,
+    },
     # Routing rules send every organization's cases: national administrators only.
     R.ADMINISTRATOR: {A.ACCOUNTS_MANAGE, A.AUDIT_VIEW, A.BREACHES_MANAGE},
     R.NATIONAL_ADMINISTRATOR: {
