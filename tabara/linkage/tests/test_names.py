@@ -81,6 +81,8 @@ def test_case_and_separators_do_not_matter(words: list[str]) -> None:
         ("Yohani chh", ("jean",)),
     ],
 )
-def test_edge_spellings_fold_to_a_key_that_refolds_to_itself(name: str, key: tuple) -> None:
+def test_edge_spellings_fold_to_a_key_that_refolds_to_itself(
+    name: str, key: tuple[str, ...]
+) -> None:
     assert name_key(name) == key
     assert name_key(" ".join(key)) == key
