@@ -171,6 +171,12 @@ EXPECTED: dict[str, Staff | Open] = {
     "prevalence:list": both(P.PREVALENCE_RUN),
     "prevalence:detail": read_only(P.PREVALENCE_RUN, OWN_ONLY),
     "prevalence:export": read_only(P.PREVALENCE_RUN, OWN_ONLY),
+    # Linkage: analysts only; lists and runs are their organization's alone (ARCHITECTURE.md).
+    "linkage:runs": both(P.LINKAGE_RUN),
+    "linkage:lists": both(P.LINKAGE_RUN),
+    "linkage:list": both(P.LINKAGE_RUN, OWN_ONLY),
+    "linkage:run": both(P.LINKAGE_RUN, OWN_ONLY),
+    "linkage:review": both(P.LINKAGE_RUN, OWN_ONLY),
     # Awareness: national programme material, public pages and staff pages.
     "awareness:signs": PUBLIC,
     "awareness:practices": PUBLIC,
