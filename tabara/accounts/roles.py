@@ -33,6 +33,7 @@ class Perm(StrEnum):
     ROUTING_MANAGE = "routing.manage"
     STATS_VIEW = "stats.view"
     PREVALENCE_RUN = "prevalence.run"
+    LINKAGE_RUN = "linkage.run"
     AWARENESS_MANAGE = "awareness.manage"
     SUBSCRIBERS_VIEW = "awareness.subscribers"
     ACCOUNTS_MANAGE = "accounts.manage"
@@ -78,7 +79,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.STATS_VIEW,
         }
     ),
-    Role.ANALYST: frozenset({Perm.STATS_VIEW, Perm.PREVALENCE_RUN}),
+    # Linkage results name people across organizations: analysts only (docs/linkage.md).
+    Role.ANALYST: frozenset({Perm.STATS_VIEW, Perm.PREVALENCE_RUN, Perm.LINKAGE_RUN}),
     Role.PROGRAMME_OFFICER: frozenset(
         {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW, Perm.AGENCIES_MANAGE}
     ),
