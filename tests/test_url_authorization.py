@@ -258,6 +258,15 @@ def url_of(name: str, row: Staff, objects: dict[str, int]) -> str:
         return reverse(name, kwargs=kwargs)
 
 
+def staff_pages(objects: dict[str, int]) -> Iterator[tuple[str, str]]:
+    """(name, path) of every staff URL that answers a GET, with the world's objects."""
+    for name in STAFF:
+        row = EXPECTED[name]
+        assert isinstance(row, Staff)
+        if row.get is not None:
+            yield name, url_of(name, row, objects)
+
+
 def _request(client: Client, method: str, url: str, data: dict[str, str]) -> HttpResponse:
     """One request whose changes are rolled back, so every user meets the same world."""
     with transaction.atomic():
