@@ -5,7 +5,9 @@ Besides each record's own fields, four columns depend on the whole list:
 - `block_stems`: name stems without the very common ones, which would make huge blocks
   (a stem on more than COMMON_SHARE of records, and at least COMMON_MIN records);
 - `stem_pairs`: each pair of the record's name stems ("a b"), without the pairs carried by
-  more than COMMON_SHARE of records (two shared names find a person whatever the birth);
+  more than COMMON_MIN records whatever the list's size: the rule has no second key, so a
+  pair on k records makes k²/2 candidates (two shared names find a person whatever the
+  birth; at 1,000,000 records a 1% cap ran out of 23 GB of memory);
 - `phone_block`: the phone when at most PHONE_HUB records carry it (hotlines, offices and
   recruiters' numbers are compared, never used to find candidates).
 """
@@ -45,7 +47,7 @@ def model_columns(records: list[Prepared]) -> dict[str, list[Any]]:
         columns["name_tokens"].append(list(record.tokens))
         columns["name_stems"].append(list(record.stems))
         columns["block_stems"].append([s for s in record.stems if stem_counts[s] <= common])
-        columns["stem_pairs"].append([p for p in pairs_of[index] if pair_counts[p] <= common])
+        columns["stem_pairs"].append([p for p in pairs_of[index] if pair_counts[p] <= COMMON_MIN])
         columns["name_sorted"].append(" ".join(record.tokens))
         columns["name_rare"].append(min(record.tokens, key=lambda t: (token_counts[t], t)))
         columns["sex"].append(record.sex or None)

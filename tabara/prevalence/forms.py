@@ -56,3 +56,47 @@ class EstimationForm(forms.Form):
         max_value=2**31 - 1,
         error_messages={"invalid": _("Write a whole number.")},
     )
+
+
+class LinkedPublishForm(forms.Form):
+    """Publish the estimate of one linkage threshold of a link run as an estimation."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        error_messages={"required": _("Give the estimation a title.")},
+    )
+    threshold = forms.TypedChoiceField(
+        label=_("Linkage threshold"),
+        coerce=float,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose the threshold whose estimate to publish."),
+            "invalid_choice": _("Choose one of the thresholds shown."),
+        },
+    )
+    lists = forms.MultipleChoiceField(
+        label=_("Lists"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choose at least two lists."),
+            "invalid_choice": _("Choose among the run's lists."),
+        },
+    )
+
+    def __init__(
+        self, *args: object, thresholds: list[float], lists: list[str], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        threshold_field = self.fields["threshold"]
+        assert isinstance(threshold_field, forms.TypedChoiceField)  # noqa: S101 - declared above
+        threshold_field.choices = [(str(t), f"p ≥ {t:g}") for t in thresholds]
+        lists_field = self.fields["lists"]
+        assert isinstance(lists_field, forms.MultipleChoiceField)  # noqa: S101 - declared above
+        lists_field.choices = [(name, name) for name in lists]
+
+    def clean_lists(self) -> list[str]:
+        chosen: list[str] = self.cleaned_data["lists"]
+        if len(chosen) < 2:
+            raise forms.ValidationError(_("Choose at least two lists."))
+        return chosen

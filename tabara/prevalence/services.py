@@ -79,8 +79,12 @@ def estimation_create(
     threshold: float,
     bootstrap: int,
     seed: int,
+    extra: dict[str, Any] | None = None,
 ) -> Estimation:
-    """Record an estimation request and queue its run after the commit."""
+    """Record an estimation request and queue its run after the commit.
+
+    `extra` goes into the audit row (where the table came from, e.g. a link run).
+    """
     from tabara.prevalence.tasks import estimation_run_task
 
     assert user.organization_id is not None  # noqa: S101 - PREVALENCE_RUN needs an organization
@@ -104,7 +108,12 @@ def estimation_create(
         action=AuditAction.ESTIMATION_REQUESTED,
         target_type="estimation",
         target_id=estimation.pk,
-        extra={"method": method, "bootstrap": bootstrap, "data": estimation.data_sha256},
+        extra={
+            "method": method,
+            "bootstrap": bootstrap,
+            "data": estimation.data_sha256,
+            **(extra or {}),
+        },
     )
     transaction.on_commit(lambda: estimation_run_task.enqueue(estimation_id=estimation.pk))
     return estimation

@@ -14,6 +14,8 @@ from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.roles import Perm
 from tabara.core.spreadsheets import SafeCsvWriter
 from tabara.core.views import posted
+from tabara.linkage.models import LinkRun
+from tabara.linkage.selectors import run_list_accessible
 from tabara.prevalence import charts, services
 from tabara.prevalence.caution_texts import caution_text
 from tabara.prevalence.forms import EstimationForm
@@ -50,7 +52,11 @@ def estimation_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "prevalence/list.html",
-        {"form": form, "estimations": estimation_list_accessible(user)[:100]},
+        {
+            "form": form,
+            "estimations": estimation_list_accessible(user)[:100],
+            "runs": run_list_accessible(user).filter(status=LinkRun.Status.DONE)[:20],
+        },
         status=400 if form.errors else 200,
     )
 
