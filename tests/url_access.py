@@ -170,6 +170,8 @@ EXPECTED: dict[str, Staff | Open] = {
     "prevalence:list": both(P.PREVALENCE_RUN),
     "prevalence:detail": read_only(P.PREVALENCE_RUN, OWN_ONLY),
     "prevalence:export": read_only(P.PREVALENCE_RUN, OWN_ONLY),
+    # A link run's estimates are its organization's analysts' (who also hold linkage.run).
+    "prevalence:linked": both(P.PREVALENCE_RUN, OWN_ONLY),
     # Linkage: analysts only; lists and runs are their organization's alone (ARCHITECTURE.md).
     "linkage:runs": both(P.LINKAGE_RUN),
     "linkage:lists": both(P.LINKAGE_RUN),
