@@ -170,6 +170,12 @@ EXPECTED: dict[str, Staff | Open] = {
     "prevalence:list": both(P.PREVALENCE_RUN),
     "prevalence:detail": read_only(P.PREVALENCE_RUN, OWN_ONLY),
     "prevalence:export": read_only(P.PREVALENCE_RUN, OWN_ONLY),
+    # Linkage: analysts only; lists and runs are their organization's alone (ARCHITECTURE.md).
+    "linkage:runs": both(P.LINKAGE_RUN),
+    "linkage:lists": both(P.LINKAGE_RUN),
+    "linkage:list": both(P.LINKAGE_RUN, OWN_ONLY),
+    "linkage:run": both(P.LINKAGE_RUN, OWN_ONLY),
+    "linkage:review": both(P.LINKAGE_RUN, OWN_ONLY),
     # Recruiter networks: national, for analysts; references and holders, never a case's
     # content, and links only where the viewer may open the record (tabara/networks/tests).
     "networks:network": read_only(P.NETWORK_VIEW),
