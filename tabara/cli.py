@@ -14,6 +14,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "estimate": ("tabara.prevalence.cli", "Estimate the hidden number of victims (MSE)."),
     "link": ("tabara.linkage.cli", "Find one person's records across lists (linkage)."),
     "ussd-sim": ("tabara.intake.ussd_sim", "Walk the USSD menus from a keyboard."),
+    "export": ("tabara.opendata.cli", "Open data: HTCDS, the CTDC file, public statistics."),
 }
 
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "tabara.search",
     "tabara.linkage",
     "tabara.attachments",
+    "tabara.opendata",
 ]
 
 # Background work (alert delivery, estimations, newsletters) runs through Django's tasks
@@ -183,6 +184,7 @@ PUBLIC_RATE_LIMITS = {
     "awareness-subscribe": "30/m",
     "awareness-link": "20/m",
     "awareness-test": "60/m",
+    "statistics": "60/m",
 }
 PUBLIC_FORM_RATE_LIMITS = {"token": "3/10m", "content": "3/10m"}
 # The same text sent again is counted only where what is typed is stored or mailed; two

@@ -39,6 +39,10 @@ class Perm(StrEnum):
     ACCOUNTS_MANAGE_ALL = "accounts.manage_all"
     AUDIT_VIEW = "audit.view"
     BREACHES_MANAGE = "privacy.breaches"
+    # Open data (docs/open-data.md): an organization's cases in HTCDS for partners under
+    # agreement, and the public de-identified file and statistics.
+    HTCDS_EXPORT = "opendata.htcds"
+    OPEN_DATA_PUBLISH = "opendata.publish"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
@@ -75,9 +79,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.CONSENT_OVERRIDE,
             Perm.REFERRAL_RESPOND,
             Perm.STATS_VIEW,
+            Perm.HTCDS_EXPORT,
         }
     ),
-    Role.ANALYST: frozenset({Perm.STATS_VIEW, Perm.PREVALENCE_RUN}),
+    Role.ANALYST: frozenset({Perm.STATS_VIEW, Perm.PREVALENCE_RUN, Perm.OPEN_DATA_PUBLISH}),
     Role.PROGRAMME_OFFICER: frozenset(
         {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW}
     ),

@@ -81,6 +81,10 @@ class AuditAction(models.TextChoices):
     SEARCH_REINDEXED = "search_reindexed", _("Search index rebuilt")
     ATTACHMENT_ADDED = "attachment_added", _("File attached")
     ATTACHMENT_OPENED = "attachment_opened", _("Attached file opened")
+    HTCDS_EXPORTED = "htcds_exported", _("Cases exported in HTCDS fields")
+    CTDC_EXPORTED = "ctdc_exported", _("De-identified CTDC file exported")
+    STATISTICS_RELEASED = "statistics_released", _("Public statistics released")
+    OPEN_DATA_REFUSED = "open_data_refused", _("Open-data export or release refused")
 
 
 class AuditEvent(models.Model):

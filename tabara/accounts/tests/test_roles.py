@@ -37,8 +37,11 @@ EXPECTED: dict[Role, set[Perm]] = {
         A.CONSENT_OVERRIDE,
         A.REFERRAL_RESPOND,
         A.STATS_VIEW,
+        # The organization's cases in HTCDS for a partner under agreement (issue 15).
+        A.HTCDS_EXPORT,
     },
-    R.ANALYST: {A.STATS_VIEW, A.PREVALENCE_RUN},
+    # Analysts publish the de-identified file and the public statistics (issue 15).
+    R.ANALYST: {A.STATS_VIEW, A.PREVALENCE_RUN, A.OPEN_DATA_PUBLISH},
     R.PROGRAMME_OFFICER: {A.AWARENESS_MANAGE, A.SUBSCRIBERS_VIEW, A.STATS_VIEW},
     # Routing rules send every organization's cases: national administrators only.
     R.ADMINISTRATOR: {A.ACCOUNTS_MANAGE, A.AUDIT_VIEW, A.BREACHES_MANAGE},

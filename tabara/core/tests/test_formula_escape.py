@@ -25,6 +25,7 @@ EXPORTS = {
     "tabara/audit/views.py": "tabara/audit/tests/test_audit_viewer.py",
     "tabara/linkage/cli.py": "tabara/linkage/tests/test_exports_escape.py",
     "tabara/linkage/synthetic.py": "tabara/linkage/tests/test_cli.py",
+    "tabara/opendata/exports.py": "tabara/opendata/tests/test_exports_escape.py",
 }
 WRITES = re.compile(r"SafeCsvWriter\(|xlsx_append\(|csv\.writer\(|csv\.DictWriter\(|Workbook\(")
 RAW = re.compile(
