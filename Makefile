@@ -7,6 +7,8 @@ UV := $(VENV)/bin/uv
 # `make run` needs only the runtime lock; `make test` adds the development lock.
 RUNTIME_STAMP := $(VENV)/.runtime-$(shell cat requirements/base.lock pyproject.toml | sha256sum | cut -c1-16)
 STAMP := $(VENV)/.installed-$(shell cat requirements/dev.lock pyproject.toml | sha256sum | cut -c1-16)
+# npm packages the tests use (axe-core, injected into pages by the accessibility tests only).
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | sha256sum | cut -c1-16)
 export DJANGO_SETTINGS_MODULE ?= config.django.local
 
 .PHONY: run test setup install-runtime runtime-system-deps system-deps messages migrate demo check unit pg-test bench screenshots clean
@@ -26,12 +28,13 @@ test: setup
 	scripts/check
 	scripts/test
 
-setup: system-deps $(STAMP) messages
+setup: system-deps $(STAMP) $(NODE_STAMP) messages
 
 # The runtime only (production and `make run`): requirements/base.lock and gettext.
 install-runtime: runtime-system-deps $(RUNTIME_STAMP) runtime-messages
 
-# Debian packages: chromium for browser tests and screenshots, gettext for translations,
+# Debian packages: chromium for browser tests and screenshots, npm for axe-core (the
+# accessibility tests), gettext for translations,
 # a Java runtime for the Spark linkage backend (pyspark in local mode), nginx-light (about
 # 1 MB) so that tests/test_nginx_config.py runs deploy/nginx/tabara.conf for real (on a
 # desktop with systemd Debian also starts it: `systemctl disable --now nginx` if unwanted).
@@ -44,6 +47,7 @@ system-deps:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing="$$missing nginx-light"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
@@ -58,6 +62,11 @@ $(STAMP): requirements/dev.lock pyproject.toml
 	$(UV) pip install -q --python $(PY) --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
+
+# Exactly what package-lock.json pins, without running any package's install scripts.
+$(NODE_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
 
 # Adds what the runtime lock asks for and removes nothing, so a development venv stays whole.
 $(RUNTIME_STAMP): requirements/base.lock pyproject.toml

@@ -5,10 +5,15 @@ From an empty interview, ask the first proposed question, answer it from the sce
 nothing. Prints each scenario's length and end, the distribution of lengths for the fixed
 ranking of rule set rw-2026.1 ("before") and the decision-theoretic choice ("after"), and the
 time one question choice takes. A third walk leaves each scenario out of the prior's counts
-(leave-one-out), to show how the choice does on a scenario it was not fitted on.
+(leave-one-out), to show how the choice does on a scenario it was not fitted on; a fourth
+walks variants of the public scenarios perturbed under the law (tests/perturb.py), each with a
+prior that left its source scenario out, before and after.
 
-Usage: .venv/bin/python bench/interview.py [--repeat 200]
-       .venv/bin/python bench/interview.py --tiny   # 5 timing repeats: CI's
+"Reached" counts the questions asked until the outcome was the final one for good (the
+measure of issue #17's aims); "done" counts them until the interview proposed nothing more.
+
+Usage: .venv/bin/python bench/interview.py [--repeat 200] [--variants 10]
+       .venv/bin/python bench/interview.py --tiny   # 5 timing repeats, 2 variants: CI's
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from tabara.screening.prior import Prior, build_prior, fit_counts
 from tabara.screening.ruleset import RULESET_DIR, load_ruleset
 from tabara.screening.schema import OUTCOME_IDS
 from tabara.screening.tests.helpers import vignettes
+from tabara.screening.tests.perturb import perturbed
 from tabara.screening.walk import Walk, percentile, walk
 
 Chooser = Callable[[Mapping[str, str]], str | None]
@@ -43,11 +49,11 @@ def decision_theoretic(answers: Mapping[str, str]) -> str | None:
     return found[0].id if found else None
 
 
-def report(name: str, walks: list[Walk]) -> None:
+def report(name: str, walks: list[Walk], each: bool = True) -> None:
     lengths = [w.length for w in walks]
     wrong = [w.id for w in walks if w.outcome != w.expected]
     print(f"{name}:")
-    for w in walks:
+    for w in walks if each else ():
         mark = "ok" if w.outcome == w.expected else "WRONG"
         print(
             f"  {w.id} outcome reached after {w.reached:2d}, done after {w.length:2d} questions"
@@ -61,33 +67,54 @@ def report(name: str, walks: list[Walk]) -> None:
     print(f"  wrong ends: {wrong or 'none'}")
 
 
-def held_out(scenarios: tuple[dict[str, Any], ...]) -> None:
-    """Each scenario walked with a prior refitted without it: a stand-in for unseen ones."""
+def held_out_prior(scenarios: tuple[dict[str, Any], ...], left_out: str) -> Prior:
+    """The published prior refitted without scenario `left_out`: a stand-in for unseen ones."""
     ruleset = load_ruleset()
     published = json.loads((RULESET_DIR / f"{ruleset.version}.prior.json").read_bytes())
-    walks = []
-    for scenario in scenarios:
-        others = [
-            (v["expected_classification"], v["answers"]) for v in scenarios if v is not scenario
-        ]
-        counts = fit_counts(others, OUTCOME_IDS, ruleset.question_order)
-        prior = build_prior({**published, "counts": counts}, ruleset.question_order, "held-out")
+    others = [
+        (v["expected_classification"], v["answers"]) for v in scenarios if v["id"] != left_out
+    ]
+    counts = fit_counts(others, OUTCOME_IDS, ruleset.question_order)
+    return build_prior({**published, "counts": counts}, ruleset.question_order, "held-out")
 
-        def choose(answers: Mapping[str, str], prior: Prior = prior) -> str | None:
-            ranked = interview_choice(answers, ruleset, prior=prior).ranked
-            return ranked[0] if ranked else None
 
-        walks.append(walk(scenario, choose))
+def chooser(prior: Prior) -> Chooser:
+    ruleset = load_ruleset()
+
+    def choose(answers: Mapping[str, str]) -> str | None:
+        ranked = interview_choice(answers, ruleset, prior=prior).ranked
+        return ranked[0] if ranked else None
+
+    return choose
+
+
+def held_out(scenarios: tuple[dict[str, Any], ...], variants: int) -> None:
+    """Each scenario walked with a prior refitted without it, then its perturbed variants."""
+    priors = {v["id"]: held_out_prior(scenarios, v["id"]) for v in scenarios}
+    walks = [walk(v, chooser(priors[v["id"]])) for v in scenarios]
     report("after, each scenario left out of the prior's counts (expert counts kept)", walks)
+    questions = load_ruleset().question_order
+    variations = list(perturbed(scenarios, questions, variants))
+    outcomes = sorted({v["expected_classification"] for v in variations})
+    print(
+        f"{len(variations)} variants ({variants} per public scenario), outcomes by the rules: "
+        + ", ".join(
+            f"{o} {sum(v['expected_classification'] == o for v in variations)}" for o in outcomes
+        )
+    )
+    report("variants, before (fixed ranking)", [walk(v, fixed_ranking) for v in variations], False)
+    after = [walk(v, chooser(priors[v["source"]])) for v in variations]
+    report("variants, after (prior without the variant's source scenario)", after, False)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=200, help="timing passes per step")
-    parser.add_argument("--tiny", action="store_true", help="5 timing passes (CI)")
+    parser.add_argument("--variants", type=int, default=10, help="perturbed variants per scenario")
+    parser.add_argument("--tiny", action="store_true", help="5 timing passes, 2 variants (CI)")
     args = parser.parse_args()
     if args.tiny:
-        args.repeat = 5
+        args.repeat, args.variants = 5, 2
     ruleset = load_ruleset()
     scenarios = vignettes()
     print(
@@ -98,12 +125,12 @@ def main() -> int:
     report("before (fixed ranking)", before)
     after = [walk(v, decision_theoretic) for v in scenarios]
     report("after (expected information gain)", after)
-    for label in ("reached", "length"):
-        ratio = statistics.median(getattr(w, label) for w in after) / max(
-            1, statistics.median(getattr(w, label) for w in before)
+    for label, field in (("reached", "reached"), ("done", "length")):
+        ratio = statistics.median(getattr(w, field) for w in after) / max(
+            1, statistics.median(getattr(w, field) for w in before)
         )
         print(f"ratio median questions until {label}, after/before: {ratio:.2f}")
-    held_out(scenarios)
+    held_out(scenarios, args.variants)
     steps = [dict(list(w.answers.items())[:k]) for w in after for k in range(w.length)]
     wall, cpu = [], []
     for answers in steps:

@@ -62,6 +62,7 @@ from tabara.geo.services import geography_load
 from tabara.intake.tests.factories import submit_report
 from tabara.prevalence.services import estimation_create, estimation_run
 from tabara.privacy.services.breaches import breach_record
+from tabara.recruitment.tests.factories import make_agency
 from tabara.referrals.models import ViewScope
 from tabara.referrals.services import referral_accept, referral_send
 from tabara.screening.services import screening_start
@@ -181,6 +182,7 @@ OBJECTS: dict[str, Callable[[User, dict[Relation, Organization]], int]] = {
             user=user, data=IssueInput(subjects={"en": "Synthetic"}, bodies={"en": "Body"})
         ).pk
     ),
+    "agency_id": lambda user, orgs: make_agency().pk,
     # Last: it opens (and closes) a case of its own, and _attachment uses the newest case.
     "follow_up_id": lambda user, orgs: _follow_up(user),
 }
@@ -254,6 +256,15 @@ def url_of(name: str, row: Staff, objects: dict[str, int]) -> str:
             assert param in kwargs, f"{name}: give <{converter}:{param}> a value in its row"
     with translation.override("en"):
         return reverse(name, kwargs=kwargs)
+
+
+def staff_pages(objects: dict[str, int]) -> Iterator[tuple[str, str]]:
+    """(name, path) of every staff URL that answers a GET, with the world's objects."""
+    for name in STAFF:
+        row = EXPECTED[name]
+        assert isinstance(row, Staff)
+        if row.get is not None:
+            yield name, url_of(name, row, objects)
 
 
 def _request(client: Client, method: str, url: str, data: dict[str, str]) -> HttpResponse:

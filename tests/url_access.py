@@ -219,4 +219,11 @@ EXPECTED: dict[str, Staff | Open] = {
     "privacy:person_data": read_only(P.CASE_SUPERVISE, OWN_ONLY),
     "privacy:person_json": read_only(P.CASE_SUPERVISE, OWN_ONLY),
     "privacy:person_erase": both(P.CASE_SUPERVISE, OWN_ONLY),
+    # The recruitment-agency register (issue 16): kept by programme staff; looked up by
+    # anyone. The register is national, public business information: any organization.
+    "recruitment:lookup": PUBLIC,
+    "recruitment:agencies": read_only(P.AGENCIES_MANAGE),
+    "recruitment:agency_new": both(P.AGENCIES_MANAGE),
+    "recruitment:agency": both(P.AGENCIES_MANAGE),
+    "recruitment:agency_import": both(P.AGENCIES_MANAGE),
 }

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "tabara.search",
     "tabara.linkage",
     "tabara.attachments",
+    "tabara.recruitment",
     "tabara.opendata",
 ]
 
@@ -184,6 +185,8 @@ PUBLIC_RATE_LIMITS = {
     "awareness-subscribe": "30/m",
     "awareness-link": "20/m",
     "awareness-test": "60/m",
+    "agency-lookup": "60/m",
+    "offer-check": "60/m",
     "statistics": "60/m",
 }
 PUBLIC_FORM_RATE_LIMITS = {"token": "3/10m", "content": "3/10m"}

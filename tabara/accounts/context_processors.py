@@ -19,6 +19,8 @@ SECTIONS = [
     ("search:search", _("Find a person"), Perm.CASE_VIEW),
     ("prevalence:list", _("Prevalence"), Perm.PREVALENCE_RUN),
     ("awareness:staff_dashboard", _("Awareness"), Perm.AWARENESS_MANAGE),
+    ("recruitment:agencies", _("Recruitment agencies"), Perm.AGENCIES_MANAGE),
+    ("recruitment:analysis", _("Agencies in reports"), Perm.STATS_VIEW),
     ("referrals:overdue", _("Overdue referrals"), Perm.CASE_SUPERVISE),
     ("cases:statistics", _("Case statistics"), Perm.STATS_VIEW),
     ("referrals:routing", _("Routing rules"), Perm.ROUTING_MANAGE),

@@ -33,12 +33,14 @@ class Perm(StrEnum):
     ROUTING_MANAGE = "routing.manage"
     STATS_VIEW = "stats.view"
     PREVALENCE_RUN = "prevalence.run"
+    LINKAGE_RUN = "linkage.run"
     AWARENESS_MANAGE = "awareness.manage"
     SUBSCRIBERS_VIEW = "awareness.subscribers"
     ACCOUNTS_MANAGE = "accounts.manage"
     ACCOUNTS_MANAGE_ALL = "accounts.manage_all"
     AUDIT_VIEW = "audit.view"
     BREACHES_MANAGE = "privacy.breaches"
+    AGENCIES_MANAGE = "agencies.manage"
     # Open data (docs/open-data.md): an organization's cases in HTCDS for partners under
     # agreement, and the public de-identified file and statistics.
     HTCDS_EXPORT = "opendata.htcds"
@@ -82,9 +84,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.HTCDS_EXPORT,
         }
     ),
-    Role.ANALYST: frozenset({Perm.STATS_VIEW, Perm.PREVALENCE_RUN, Perm.OPEN_DATA_PUBLISH}),
+    # Linkage results name people across organizations: analysts only (docs/linkage.md);
+    # analysts also publish open data (docs/open-data.md).
+    Role.ANALYST: frozenset(
+        {Perm.STATS_VIEW, Perm.PREVALENCE_RUN, Perm.LINKAGE_RUN, Perm.OPEN_DATA_PUBLISH}
+    ),
     Role.PROGRAMME_OFFICER: frozenset(
-        {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW}
+        {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW, Perm.AGENCIES_MANAGE}
     ),
     # Routing rules are national (they send every organization's cases): only a national
     # administrator publishes them, never one organization's administrator.

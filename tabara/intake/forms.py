@@ -149,8 +149,14 @@ class ReportForm(forms.Form):
     attachments = FilesField(
         label=_("A photo, screenshot, document or voice note (optional, up to 3 files of 5 MB)")
     )
-    # Honeypot: hidden from people by CSS, filled in by bots.
-    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+    # Honeypot: hidden from people by CSS, filled in by bots. Out of the tab order too, so that
+    # no keyboard reaches a field hidden from screen readers (axe-core: aria-hidden-focus).
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def clean_occurred_on(self) -> Any:
         value = self.cleaned_data.get("occurred_on")

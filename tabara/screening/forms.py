@@ -22,12 +22,18 @@ class QuestionsForm(forms.Form):
         questions: Iterable[Indicator],
         lang: str,
         answers: Mapping[str, str] | None = None,
+        wording: Mapping[str, Mapping[str, str]] | None = None,
         **kwargs: object,
     ) -> None:
+        """`wording` replaces the rule set's officer questions (the public self-check's)."""
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         for indicator in questions:
             self.fields[PREFIX + indicator.id] = forms.ChoiceField(
-                label=indicator.question.get(lang),
+                label=(
+                    wording[indicator.id][lang]
+                    if wording is not None
+                    else indicator.question.get(lang)
+                ),
                 choices=ANSWER_CHOICES,
                 required=False,
                 widget=forms.RadioSelect,

@@ -28,10 +28,11 @@ from typing import Any
 from tabara.screening.ruleset import RULESET_DIR, canonical_json, sha256_hex
 
 ANSWERS = ("yes", "no", "unknown")
+OUTCOME_WEIGHTS = ("counts", "equal")
 
 # prior file name -> sha256 of its canonical JSON.
 PUBLISHED_PRIORS: Mapping[str, str] = {
-    "rw-2026.1.prior.json": "1a3c81131655453d698a882d70c47672a8c32f80fa20f610751603fb03c93090",
+    "rw-2026.1.prior.json": "ee947b3892225e4914a187ab1c529b1be3bff1583135e776e4b21275742e7258",
 }
 
 
@@ -98,7 +99,12 @@ def build_prior(data: Mapping[str, Any], question_order: Iterable[str], sha256: 
         raise PriorError("pseudo_count must be positive, so no answer is ever impossible")
     outcomes = tuple(data["counts"]["outcomes"])
     total = sum(data["counts"]["outcomes"].values()) + alpha * len(outcomes)
-    log_outcome = tuple(math.log((data["counts"]["outcomes"][k] + alpha) / total) for k in outcomes)
+    if data.get("outcome_weights", "counts") == "equal":
+        log_outcome = tuple(-math.log(len(outcomes)) for _ in outcomes)
+    else:
+        log_outcome = tuple(
+            math.log((data["counts"]["outcomes"][k] + alpha) / total) for k in outcomes
+        )
     rows = []
     for k in outcomes:
         per = data["counts"]["answers"][k]
@@ -148,9 +154,17 @@ def load_prior_file(
 
 
 def refit(
-    data: Mapping[str, Any], records: Iterable[tuple[str, Mapping[str, str]]], version: str
+    data: Mapping[str, Any],
+    records: Iterable[tuple[str, Mapping[str, str]]],
+    version: str,
+    outcome_weights: str | None = None,
 ) -> bytes:
-    """A new prior document: `data`'s counts plus those of `records`, as canonical JSON bytes."""
+    """A new prior document: `data`'s counts plus those of `records`, as canonical JSON bytes.
+
+    `outcome_weights` "counts" makes question choice use how often each outcome occurred (once
+    the counts are a deployment's own interviews); "equal" weighs outcomes alike; None keeps
+    `data`'s choice.
+    """
     records = list(records)
     counts = data["counts"]
     outcomes = list(counts["outcomes"])
@@ -158,6 +172,10 @@ def refit(
     new = dict(data)
     new["counts"] = fit_counts(records, outcomes, questions, counts)
     new["version"] = version
+    if outcome_weights is not None:
+        if outcome_weights not in OUTCOME_WEIGHTS:
+            raise PriorError(f"outcome_weights must be one of {OUTCOME_WEIGHTS}")
+        new["outcome_weights"] = outcome_weights
     new["source"] = f"{data['source']}; plus {len(records)} completed screenings"
     return canonical_json(new)
 
@@ -169,11 +187,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("interviews", type=Path, help='JSON lines: {"outcome", "answers"}')
     parser.add_argument("--version", required=True, help="version of the new prior")
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--outcome-weights", choices=OUTCOME_WEIGHTS, help="default: keep")
     args = parser.parse_args(argv)
     data = json.loads(args.prior.read_bytes())
     lines = args.interviews.read_text(encoding="utf-8").splitlines()
     records = [(r["outcome"], r["answers"]) for r in map(json.loads, filter(None, lines))]
-    raw = refit(data, records, args.version)
+    raw = refit(data, records, args.version, args.outcome_weights)
     args.out.write_bytes(raw)
     sys.stdout.write(sha256_hex(raw) + "\n")
     return 0

@@ -41,8 +41,14 @@ EXPECTED: dict[Role, set[Perm]] = {
         A.HTCDS_EXPORT,
     },
     # Analysts publish the de-identified file and the public statistics (issue 15).
-    R.ANALYST: {A.STATS_VIEW, A.PREVALENCE_RUN, A.OPEN_DATA_PUBLISH},
-    R.PROGRAMME_OFFICER: {A.AWARENESS_MANAGE, A.SUBSCRIBERS_VIEW, A.STATS_VIEW},
+    R.ANALYST: {A.STATS_VIEW, A.PREVALENCE_RUN, A.LINKAGE_RUN, A.OPEN_DATA_PUBLISH},
+    # The recruitment-agency register is kept by programme staff (issue 16).
+    R.PROGRAMME_OFFICER: {
+        A.AWARENESS_MANAGE,
+        A.SUBSCRIBERS_VIEW,
+        A.STATS_VIEW,
+        A.AGENCIES_MANAGE,
+    },
     # Routing rules send every organization's cases: national administrators only.
     R.ADMINISTRATOR: {A.ACCOUNTS_MANAGE, A.AUDIT_VIEW, A.BREACHES_MANAGE},
     R.NATIONAL_ADMINISTRATOR: {

@@ -112,6 +112,33 @@ def test_not_done_while_only_two_answers_together_could_make_it_trafficking() ->
     assert {"act_transported", "means_debt_bondage"} <= set(choice.ranked)
 
 
+def test_not_done_while_age_and_one_more_answer_could_make_it_labour_exploitation() -> None:
+    # Everything was asked and not known except age and labour rights. No single answer
+    # changes "not enough information", nor all yes (a child: R7 is for adults), nor all no,
+    # but "an adult" and "labour rights violated" together are labour exploitation (R7).
+    answers = dict.fromkeys(IDS, "unknown")
+    del answers["age_under_18"], answers["ctx_labour_rights_violations"]
+    assert evaluate(answers).outcome == "insufficient_information"
+    both = {**answers, "age_under_18": "no", "ctx_labour_rights_violations": "yes"}
+    assert evaluate(both).outcome == "labour_exploitation"
+    choice = interview_choice(answers)
+    assert not choice.done
+    assert set(choice.ranked) == {"age_under_18", "ctx_labour_rights_violations"}
+
+
+def test_not_done_while_sex_work_hides_behind_a_third_party_question() -> None:
+    # An adult met through an unverified recruiter (a warning sign: not "no indicators");
+    # only the sex-work questions are still open. "All yes" includes a third party in control
+    # (not sex work), "all no" has no selling: only the mix is sex work (R8).
+    sexwork = {"sexwork_sells_sex", "sexwork_keeps_earnings", "sexwork_third_party_control"}
+    answers = {iid: "unknown" for iid in IDS if iid not in sexwork}
+    answers.update(age_under_18="no", risk_unverified_recruiter="yes")
+    assert evaluate(answers).outcome == "insufficient_information"
+    mix = {**answers, "sexwork_sells_sex": "yes", "sexwork_keeps_earnings": "yes"}
+    assert evaluate(mix).outcome == "sex_work"
+    assert not interview_choice(answers).done
+
+
 def test_a_trafficking_result_is_done_and_lists_nothing_to_ask() -> None:
     answers = {"age_under_18": "yes", "sexwork_sells_sex": "yes"}  # R1
     choice = interview_choice(answers)
@@ -137,7 +164,7 @@ def test_would_change_names_the_unknown_answer_that_decides() -> None:
 
 def test_the_published_prior_is_pinned(tmp_path: Path) -> None:
     prior = load_prior(RULESET.version, RULESET.question_order)
-    assert prior.version == "rw-2026.1-prior.1"
+    assert prior.version == "rw-2026.1-prior.2"
     published = RULESET_DIR / "rw-2026.1.prior.json"
     data = json.loads(published.read_bytes())
     data["counts"]["outcomes"]["smuggling"] += 1
@@ -180,3 +207,7 @@ def test_smoothing_keeps_every_answer_possible() -> None:
     assert prior.answer[0][1][0] == pytest.approx(1 / 4)
     assert prior.answer[0][0][1] == pytest.approx(1 / 3)
     assert prior.log_outcome[0] == pytest.approx(math.log(2 / 3))
+    # Outcomes weighed equally: the counts say nothing of how common each outcome is.
+    equal = build_prior({**data, "outcome_weights": "equal"}, ["q1"], "x")
+    assert equal.log_outcome == pytest.approx((math.log(1 / 2), math.log(1 / 2)))
+    assert equal.answer == prior.answer

@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from tabara.accounts.roles import Role
 from tabara.screening.models import ScreeningInterview
+from tabara.screening.prior import PriorError, refit
 from tabara.screening.ruleset import RULESET_DIR
 
 
@@ -44,3 +45,17 @@ def test_command_adds_completed_interviews_counts(staff_client, tmp_path: Path) 
     age = new["answers"]["smuggling"]["age_under_18"]
     assert age[2] == old["answers"]["smuggling"]["age_under_18"][2] + 1  # not asked: unknown
     assert "Secret Name" not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.django_db
+def test_a_deployment_can_weigh_outcomes_by_its_own_counts(tmp_path: Path) -> None:
+    out = tmp_path / "prior.json"
+    published = json.loads((RULESET_DIR / "rw-2026.1.prior.json").read_bytes())
+    assert published["outcome_weights"] == "equal"
+    call_command(
+        "screening_refit_prior",
+        *("--prior-version", "local-2", "--out", str(out), "--outcome-weights", "counts"),
+    )
+    assert json.loads(out.read_bytes())["outcome_weights"] == "counts"
+    with pytest.raises(PriorError, match="outcome_weights"):
+        refit(published, [], "local-3", "often")

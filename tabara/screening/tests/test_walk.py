@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 
 from tabara.screening.interview import interview_choice, next_questions
+from tabara.screening.ruleset import load_ruleset
 from tabara.screening.tests.helpers import vignettes
+from tabara.screening.tests.perturb import perturbed
 from tabara.screening.walk import Walk, percentile, walk
 
 VIGNETTES = vignettes()
@@ -46,6 +48,20 @@ def test_interviews_reach_their_outcome_within_ten_questions_at_the_median() -> 
     reached = [walked(v).reached for v in VIGNETTES]
     assert statistics.median(reached) <= 10
     assert percentile(reached, 90) <= 20
+
+
+VARIANTS = tuple(perturbed(VIGNETTES, load_ruleset().question_order, 3, seed=1))
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=[v["id"] for v in VARIANTS])
+def test_following_the_interview_ends_right_on_scenarios_it_was_not_fitted_on(
+    variant: dict[str, Any],
+) -> None:
+    # Perturbed under the law; the expected outcome is the rules' for the variant's full
+    # answers. The published prior was fitted on the public scenarios, not on these.
+    result = walk(variant, suggested)
+    assert result.outcome == variant["expected_classification"]
+    assert interview_choice(result.answers).done
 
 
 def test_percentile_is_nearest_rank() -> None:

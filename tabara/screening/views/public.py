@@ -1,5 +1,8 @@
 """The public self-check "Is this trafficking?": no login, nothing stored, no JavaScript.
 
+It asks the questions of the staff interview, in the same order (`next_questions`), worded for
+the public (`wording.py`: "Are you under 18?" rather than "Is the person under 18?").
+
 Answers travel in hidden fields from one page to the next; the server keeps nothing.
 """
 
@@ -18,6 +21,7 @@ from tabara.screening.forms import QuestionsForm
 from tabara.screening.interview import next_questions
 from tabara.screening.ruleset import load_ruleset
 from tabara.screening.services import clean_answers
+from tabara.screening.wording import public_wording
 
 PER_PAGE = 3
 CARRIED = "a_"
@@ -28,18 +32,19 @@ CARRIED = "a_"
 def self_check(request: HttpRequest) -> HttpResponse:
     lang = get_language() or "rw"
     ruleset = load_ruleset()
+    wording = public_wording(ruleset)
     answers = clean_answers(
         {k.removeprefix(CARRIED): v for k, v in request.POST.items() if k.startswith(CARRIED)}
     )
     shown = list(next_questions(answers, PER_PAGE, ruleset))
-    form = QuestionsForm(posted(request), questions=shown, lang=lang)
+    form = QuestionsForm(posted(request), questions=shown, lang=lang, wording=wording)
     accepted = request.method == "POST" and public_form_valid(request, form)
     if accepted:
         # Questions on the page that were left blank count as "don't know": the check moves on.
         answers.update({q.id: "unknown" for q in shown})
         answers.update(clean_answers(form.answers()))
         shown = list(next_questions(answers, PER_PAGE, ruleset))
-        form = QuestionsForm(questions=shown, lang=lang)
+        form = QuestionsForm(questions=shown, lang=lang, wording=wording)
     refused = getattr(request, "tabara_refusal", None) is not None
     finished = not refused and (request.POST.get("action") == "result" or not shown)
     context: dict[str, object] = {
