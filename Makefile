@@ -14,14 +14,15 @@ export DJANGO_SETTINGS_MODULE ?= config.django.local
 .PHONY: run test setup install-runtime runtime-system-deps system-deps messages migrate demo check unit pg-test bench screenshots clean
 
 run: install-runtime migrate demo
-	@echo "Tabara is starting at http://127.0.0.1:8000/ with its task worker, outbox sweeper, referral escalation, retention rules, follow-up reminders and audit anchors (Ctrl-C stops all)"
+	@echo "Tabara is starting at http://127.0.0.1:8000/ with its task worker, outbox sweeper, referral escalation, retention rules, follow-up reminders, audit anchors and case statistics (Ctrl-C stops all)"
 	$(PY) manage.py db_worker & worker=$$!; \
 	$(PY) manage.py notifications_deliver --loop & sweeper=$$!; \
 	$(PY) manage.py referrals_escalate --loop & escalator=$$!; \
 	$(PY) manage.py retention_apply --loop & retention=$$!; \
 	$(PY) manage.py cases_remind --loop & reminder=$$!; \
 	$(PY) manage.py audit_anchor_log --loop & anchor=$$!; \
-	trap 'kill $$worker $$sweeper $$escalator $$retention $$reminder $$anchor 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py dashboards_refresh --loop & statistics=$$!; \
+	trap 'kill $$worker $$sweeper $$escalator $$retention $$reminder $$anchor $$statistics 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: setup

@@ -139,7 +139,6 @@ EXPECTED: dict[str, Staff | Open] = {
     # Cases: read by the owner and by accepting partners; changed and referred by the owner.
     "cases:list": read_only(P.CASE_VIEW),
     "cases:new": both(P.CASE_OPEN),
-    "cases:statistics": read_only(P.STATS_VIEW),
     "cases:detail": Staff(get=Rule(P.CASE_VIEW, CASE_READERS), post=Rule(P.CASE_OPEN, OWN_ONLY)),
     "cases:mine": read_only(P.CASE_VIEW),
     "cases:assign": both(P.CASE_SUPERVISE, OWN_ONLY),  # a supervisor of the owner assigns
@@ -171,6 +170,16 @@ EXPECTED: dict[str, Staff | Open] = {
     "prevalence:list": both(P.PREVALENCE_RUN),
     "prevalence:detail": read_only(P.PREVALENCE_RUN, OWN_ONLY),
     "prevalence:export": read_only(P.PREVALENCE_RUN, OWN_ONLY),
+    # Linkage: analysts only; lists and runs are their organization's alone (ARCHITECTURE.md).
+    "linkage:runs": both(P.LINKAGE_RUN),
+    "linkage:lists": both(P.LINKAGE_RUN),
+    "linkage:list": both(P.LINKAGE_RUN, OWN_ONLY),
+    "linkage:run": both(P.LINKAGE_RUN, OWN_ONLY),
+    "linkage:review": both(P.LINKAGE_RUN, OWN_ONLY),
+    # Recruiter networks: national, for analysts; references and holders, never a case's
+    # content, and links only where the viewer may open the record (tabara/networks/tests).
+    "networks:network": read_only(P.NETWORK_VIEW),
+    "networks:export": read_only(P.NETWORK_VIEW),
     # Awareness: national programme material, public pages and staff pages.
     "awareness:signs": PUBLIC,
     "awareness:practices": PUBLIC,
@@ -185,6 +194,10 @@ EXPECTED: dict[str, Staff | Open] = {
     "awareness:unsubscribe": PUBLIC,
     "awareness:quiz_start": PUBLIC,
     "awareness:quiz": PUBLIC,
+    # Case statistics: counts only; whose cases are counted is the view's scope (national
+    # with stats.national, else the user's organization; tabara/dashboards/tests).
+    "dashboards:statistics": read_only(P.STATS_VIEW),
+    "dashboards:export": read_only(P.STATS_VIEW, fmt="csv"),
     "awareness:staff_dashboard": read_only(P.AWARENESS_MANAGE),
     "awareness:staff_report": read_only(P.AWARENESS_MANAGE),
     "awareness:staff_export": read_only(P.AWARENESS_MANAGE, fmt="csv"),

@@ -37,7 +37,9 @@ INSTALLED_APPS = [
     "tabara.privacy",
     "tabara.search",
     "tabara.linkage",
+    "tabara.networks",
     "tabara.attachments",
+    "tabara.dashboards",
     "tabara.recruitment",
     "tabara.opendata",
 ]
@@ -46,6 +48,9 @@ INSTALLED_APPS = [
 # framework (the django-tasks backport) on its database backend: no extra server needed.
 # `manage.py db_worker` runs the queue; `make run` starts one.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# An identifier in more records than this (a bus company's number, a big hotel) is a hub:
+# it alerts nobody and is listed for analysts instead (docs/networks.md).
+TABARA_NETWORK_HUB_CAP = env_int("TABARA_NETWORK_HUB_CAP", 20)
 
 # Outbound SMS through Africa's Talking (tabara/notifications/africastalking.py).
 USE_AFRICASTALKING = env_bool("TABARA_USE_AFRICASTALKING", default=False)
@@ -133,6 +138,10 @@ USE_TZ = True
 # Rwanda's time (UTC+2, no daylight saving): every page, email and SMS shows times in it;
 # the database stores UTC. tabara/core/times.py formats times for texts outside templates.
 TIME_ZONE = "Africa/Kigali"
+
+# The agencies' statistics are read from an analytic snapshot (DuckDB), rebuilt by the worker
+# (`manage.py dashboards_refresh --loop`); tabara/dashboards/snapshot.py.
+DASHBOARDS_SNAPSHOT = VAR_DIR / "dashboards" / "snapshot.duckdb"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -32,8 +32,11 @@ class Perm(StrEnum):
     REFERRAL_RESPOND = "referral.respond"
     ROUTING_MANAGE = "routing.manage"
     STATS_VIEW = "stats.view"
+    # Count every organization's cases (national statistics), not only one's own.
+    STATS_NATIONAL = "stats.national"
     PREVALENCE_RUN = "prevalence.run"
     LINKAGE_RUN = "linkage.run"
+    NETWORK_VIEW = "network.view"
     AWARENESS_MANAGE = "awareness.manage"
     SUBSCRIBERS_VIEW = "awareness.subscribers"
     ACCOUNTS_MANAGE = "accounts.manage"
@@ -87,7 +90,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     # Linkage results name people across organizations: analysts only (docs/linkage.md);
     # analysts also publish open data (docs/open-data.md).
     Role.ANALYST: frozenset(
-        {Perm.STATS_VIEW, Perm.PREVALENCE_RUN, Perm.LINKAGE_RUN, Perm.OPEN_DATA_PUBLISH}
+        {
+            Perm.STATS_VIEW,
+            Perm.STATS_NATIONAL,
+            Perm.PREVALENCE_RUN,
+            Perm.LINKAGE_RUN,
+            Perm.NETWORK_VIEW,
+            Perm.OPEN_DATA_PUBLISH,
+        }
     ),
     Role.PROGRAMME_OFFICER: frozenset(
         {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW, Perm.AGENCIES_MANAGE}

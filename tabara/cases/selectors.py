@@ -1,4 +1,4 @@
-"""Reads of cases: the filtered list, the owning organization's open cases, statistics."""
+"""Reads of cases: the filtered list and the owning organization's open cases."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
@@ -16,7 +16,6 @@ from tabara.cases.links import links
 from tabara.cases.models import Case
 
 LIST_RELATIONS = ("district", "owner_org")
-SMALL_CELL = 5  # counts below this are shown as "fewer than 5" (disclosure control)
 
 
 @dataclass(frozen=True)
@@ -87,37 +86,3 @@ def cases_awaiting(user: User, *, limit: int = 50) -> list[Case]:
         .order_by("updated_at", "id")
     )
     return _flag_overdue(list(cases[:limit]))
-
-
-@dataclass(frozen=True)
-class StatRow:
-    """One de-identified cell: a label and a count, or None when suppressed."""
-
-    label: str
-    count: int | None
-
-
-def case_statistics(user: User) -> dict[str, list[StatRow]]:
-    """De-identified counts of all cases by status, type and district, for analysts.
-
-    No row identifies a case: there are only counts, and counts below SMALL_CELL are
-    suppressed. Returns nothing without stats.view.
-    """
-    if not user.can(Perm.STATS_VIEW):
-        return {}
-    tables: dict[str, list[StatRow]] = {}
-    labels = {
-        "status": dict(CaseStatus.choices),
-        "exploitation_type": dict(Case._meta.get_field("exploitation_type").choices or []),
-    }
-    for column in ("status", "exploitation_type", "district__name"):
-        rows = Case.objects.values(column).annotate(n=Count("id")).order_by(column)
-        names = labels.get(column, {})
-        tables[column] = [
-            StatRow(
-                str(names.get(row[column], row[column] or "—")),
-                row["n"] if row["n"] >= SMALL_CELL else None,
-            )
-            for row in rows
-        ]
-    return tables

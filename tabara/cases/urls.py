@@ -6,7 +6,6 @@ app_name = "cases"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/cases/", views.case_index, name="list"),
     path("staff/cases/new/", views.case_new, name="new"),
-    path("staff/cases/statistics/", views.statistics, name="statistics"),
     path("staff/cases/<int:case_id>/", views.case_detail, name="detail"),
     path("staff/cases/mine/", views_work.mine, name="mine"),
     path("staff/cases/<int:case_id>/assign/", views_work.assign, name="assign"),

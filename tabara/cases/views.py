@@ -25,7 +25,7 @@ from tabara.cases.links import links
 from tabara.cases.models import Case
 from tabara.cases.open_form import copied_rows, from_report, preview_token
 from tabara.cases.routing_preview import case_recipients_preview
-from tabara.cases.selectors import CaseFilters, case_list, case_statistics
+from tabara.cases.selectors import CaseFilters, case_list
 from tabara.core.views import posted
 from tabara.geo.selectors import district_choices
 from tabara.intake.selectors import access_report_by_id
@@ -194,10 +194,3 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         },
         status=400 if request.method == "POST" else 200,
     )
-
-
-@require_safe
-@staff_required(Perm.STATS_VIEW)
-def statistics(request: HttpRequest) -> HttpResponse:
-    user = staff_user(request)
-    return render(request, "cases/statistics.html", {"tables": case_statistics(user)})

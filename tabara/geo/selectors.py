@@ -61,3 +61,11 @@ def choices_forget() -> None:
     """Drop the cached choice lists (after the geography changed)."""
     for cached in (district_choices, sector_choices, border_post_choices, place_ids):
         cached.cache_clear()
+
+
+def district_provinces() -> dict[int, tuple[str, str]]:
+    """District row id -> (district code, province code)."""
+    rows = AdminUnit.objects.filter(level=AdminUnit.Level.DISTRICT).values_list(
+        "pk", "code", "parent__code"
+    )
+    return {pk: (code, parent or "") for pk, code, parent in rows}

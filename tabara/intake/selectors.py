@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import (
     BooleanField,
@@ -149,3 +151,8 @@ def report_status_by_receipt(typed_receipt: str) -> tuple[str, str] | None:
         .first()
     )
     return report.status, latest.body if latest else ""
+
+
+def report_times() -> Iterator[datetime]:
+    """When each report was received, for the statistics snapshot (tabara/dashboards)."""
+    yield from Report.objects.order_by().values_list("created_at", flat=True).iterator(20_000)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import datetime
+
 from django.db.models import Case as Choose
-from django.db.models import IntegerField, Q, QuerySet, Value, When
+from django.db.models import IntegerField, Min, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from tabara.accounts.models import User
@@ -71,3 +74,19 @@ def referrals_of_case(user: User, *, case_id: int, owner: bool) -> QuerySet[Refe
     if not owner:
         referrals = referrals.filter(to_org_id=user.organization_id)
     return referrals.order_by("sent_at", "id")
+
+
+def referral_firsts() -> Iterator[tuple[int, datetime, datetime | None]]:
+    """(case id, first referral sent, first referral accepted) of every referred case.
+
+    For the statistics snapshot (tabara/dashboards): dates only. A closed referral was
+    accepted first (referral_close only closes accepted ones), so its answer counts.
+    """
+    accepted = Q(status__in=(ReferralStatus.ACCEPTED, ReferralStatus.CLOSED))
+    rows = (
+        Referral.objects.values("case_id")
+        .annotate(sent=Min("sent_at"), accepted=Min("responded_at", filter=accepted))
+        .order_by()
+        .values_list("case_id", "sent", "accepted")
+    )
+    yield from rows.iterator(chunk_size=20_000)

@@ -41,7 +41,14 @@ EXPECTED: dict[Role, set[Perm]] = {
         A.HTCDS_EXPORT,
     },
     # Analysts publish the de-identified file and the public statistics (issue 15).
-    R.ANALYST: {A.STATS_VIEW, A.PREVALENCE_RUN, A.LINKAGE_RUN, A.OPEN_DATA_PUBLISH},
+    R.ANALYST: {
+        A.STATS_VIEW,
+        A.STATS_NATIONAL,
+        A.PREVALENCE_RUN,
+        A.LINKAGE_RUN,
+        A.NETWORK_VIEW,
+        A.OPEN_DATA_PUBLISH,
+    },
     # The recruitment-agency register is kept by programme staff (issue 16).
     R.PROGRAMME_OFFICER: {
         A.AWARENESS_MANAGE,

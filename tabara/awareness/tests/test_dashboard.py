@@ -15,8 +15,8 @@ from tabara.awareness.models import Participant
 from tabara.awareness.selectors.reach import activities_in, reach_of
 from tabara.awareness.services import knowledge
 from tabara.awareness.services.activities import attendance_counts_set
-from tabara.awareness.svgmap import district_map_svg, district_shapes
 from tabara.awareness.tests.factories import make_activity
+from tabara.geo.svgmap import district_map_svg, district_shapes
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import translation
 
 from tabara.accounts.roles import Role
-from tabara.awareness import importing, svgmap
+from tabara.awareness import importing
 from tabara.awareness.models import (
     AttendanceCount,
     Comment,
@@ -25,6 +25,7 @@ from tabara.awareness.services import knowledge, newsletter
 from tabara.awareness.services.articles import comment_post
 from tabara.awareness.tests.factories import csv_bytes, make_activity, make_article
 from tabara.awareness.tokens import BadLink, make_token, read_token
+from tabara.geo import svgmap
 
 STAFF = "/en/staff/awareness"
 

@@ -15,7 +15,7 @@ from tabara.accounts.roles import Perm
 from tabara.awareness.choices import ActivityKind
 from tabara.awareness.reporting import ProgrammeReport, programme_report, report_csv, report_xlsx
 from tabara.awareness.selectors.reach import activities_in
-from tabara.awareness.svgmap import district_map_svg
+from tabara.geo.svgmap import district_map_svg
 
 
 def _date(text: str | None) -> date | None:

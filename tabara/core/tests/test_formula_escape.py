@@ -23,8 +23,10 @@ EXPORTS = {
     "tabara/awareness/importing.py": "tabara/awareness/tests/test_exports_escape.py",
     "tabara/prevalence/views.py": "tabara/prevalence/tests/test_exports_escape.py",
     "tabara/audit/views.py": "tabara/audit/tests/test_audit_viewer.py",
+    "tabara/dashboards/exporting.py": "tabara/dashboards/tests/test_exports_escape.py",
     "tabara/linkage/cli.py": "tabara/linkage/tests/test_exports_escape.py",
     "tabara/linkage/synthetic.py": "tabara/linkage/tests/test_cli.py",
+    "tabara/networks/exports.py": "tabara/networks/tests/test_exports_escape.py",
     "tabara/opendata/exports.py": "tabara/opendata/tests/test_exports_escape.py",
 }
 WRITES = re.compile(r"SafeCsvWriter\(|xlsx_append\(|csv\.writer\(|csv\.DictWriter\(|Workbook\(")

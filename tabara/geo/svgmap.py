@@ -16,7 +16,7 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-GEOJSON = Path(__file__).resolve().parent.parent / "geo" / "data" / "districts.geojson"
+GEOJSON = Path(__file__).resolve().parent / "data" / "districts.geojson"
 WIDTH = 400.0
 TOLERANCE = 0.6  # pixels
 # Sequential green scale (light → dark), readable when printed in grey too.
@@ -132,12 +132,20 @@ def shade(value: int, top: int) -> str:
     return SHADES[step]
 
 
-def district_map_svg(values: Mapping[str, int], *, title: str, label: str = "") -> str:
+def district_map_svg(
+    values: Mapping[str, int],
+    *,
+    title: str,
+    label: str = "",
+    texts: Mapping[str, str] | None = None,
+) -> str:
     """An accessible SVG map: each district filled by its value, named in a <title>.
 
     `label` is a format string with {name} and {value} for each district's tooltip; all
-    text is escaped.
+    text is escaped. `texts` replaces the number written on a district (e.g. "<5" for a
+    count that may not be shown; such a district is left unshaded).
     """
+    texts = texts or {}
     shapes, height = district_shapes()
     top = max(values.values(), default=0)
     parts = [
@@ -147,7 +155,8 @@ def district_map_svg(values: Mapping[str, int], *, title: str, label: str = "") 
     ]
     for shape in shapes:
         value = int(values.get(shape.code, 0))
-        tooltip = (label or "{name}: {value}").format(name=shape.name, value=value)
+        shown = texts.get(shape.code, str(value))
+        tooltip = (label or "{name}: {value}").format(name=shape.name, value=shown)
         parts.append(
             f'<path id="d{shape.code}" d="{shape.path}" fill="{shade(value, top)}" '
             f'stroke="#555" stroke-width=".6" data-value="{value}">'
@@ -155,10 +164,13 @@ def district_map_svg(values: Mapping[str, int], *, title: str, label: str = "") 
         )
     for shape in shapes:
         value = int(values.get(shape.code, 0))
-        if value:
+        shown = texts.get(shape.code, str(value) if value else "")
+        if shown:
+            # A white halo keeps the number readable (>= 4.5:1) on the darkest shade.
             parts.append(
                 f'<text x="{shape.label_x:.0f}" y="{shape.label_y:.0f}" font-size="9" '
-                f'text-anchor="middle" fill="#000">{value}</text>'
+                f'text-anchor="middle" fill="#000" stroke="#fff" stroke-width="2.5" '
+                f'paint-order="stroke">{escape(shown)}</text>'
             )
     parts.append("</svg>")
     return "".join(parts)
