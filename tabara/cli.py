@@ -13,6 +13,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "screen": ("tabara.screening.cli", "Screen a situation against the trafficking rules."),
     "estimate": ("tabara.prevalence.cli", "Estimate the hidden number of victims (MSE)."),
     "link": ("tabara.linkage.cli", "Find one person's records across lists (linkage)."),
+    "check-offer": ("tabara.recruitment.cli", "Check a job offer abroad for red flags."),
     "ussd-sim": ("tabara.intake.ussd_sim", "Walk the USSD menus from a keyboard."),
     "export": ("tabara.opendata.cli", "Open data: HTCDS, the CTDC file, public statistics."),
 }
@@ -20,7 +21,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 
 def _usage() -> str:
     lines = ["usage: tabara COMMAND [ARGS...]", "", "commands:"]
-    lines += [f"  {name:<10} {summary}" for name, (_, summary) in SUBCOMMANDS.items()]
+    lines += [f"  {name:<12} {summary}" for name, (_, summary) in SUBCOMMANDS.items()]
     return "\n".join(lines)
 
 
