@@ -233,6 +233,7 @@ EXPECTED: dict[str, Staff | Open] = {
     # The recruitment-agency register (issue 16): kept by programme staff; looked up by
     # anyone. The register is national, public business information: any organization.
     "recruitment:lookup": PUBLIC,
+    "recruitment:offer_check": PUBLIC,
     "recruitment:agencies": read_only(P.AGENCIES_MANAGE),
     "recruitment:agency_new": both(P.AGENCIES_MANAGE),
     "recruitment:agency": both(P.AGENCIES_MANAGE),
