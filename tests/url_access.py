@@ -213,6 +213,8 @@ EXPECTED: dict[str, Staff | Open] = {
     "awareness:staff_questions": both(P.AWARENESS_MANAGE),
     "awareness:staff_paper": both(P.AWARENESS_MANAGE),
     "awareness:staff_template": read_only(P.AWARENESS_MANAGE, fmt="csv"),
+    # Open data: the public statistics page shows released, noisy, protected counts only.
+    "opendata:statistics": PUBLIC,
     "awareness:staff_articles": read_only(P.AWARENESS_MANAGE),
     "awareness:staff_article_new": both(P.AWARENESS_MANAGE),
     "awareness:staff_article": both(P.AWARENESS_MANAGE),
@@ -240,4 +242,7 @@ EXPECTED: dict[str, Staff | Open] = {
     "recruitment:agency_new": both(P.AGENCIES_MANAGE),
     "recruitment:agency": both(P.AGENCIES_MANAGE),
     "recruitment:agency_import": both(P.AGENCIES_MANAGE),
+    # Agencies named in reports: the recruiter-network analysts' view (national counts; links
+    # to a report only for those who may open it).
+    "recruitment:analysis": read_only(P.NETWORK_VIEW),
 }

@@ -83,6 +83,7 @@ class AuditAction(models.TextChoices):
     ATTACHMENT_OPENED = "attachment_opened", _("Attached file opened")
     AGENCY_SAVED = "agency_saved", _("Recruitment agency saved in the register")
     AGENCIES_IMPORTED = "agencies_imported", _("Recruitment agencies imported")
+    AGENCIES_ANALYSED = "agencies_analysed", _("Agencies in reports viewed")
     LINKAGE_LIST_IMPORTED = "linkage_list_imported", _("Agency list imported for linkage")
     LINKAGE_RUN_STARTED = "linkage_run_started", _("Link run started")
     LINKAGE_THRESHOLD_SET = "linkage_threshold_set", _("Link run threshold chosen")
@@ -91,6 +92,10 @@ class AuditAction(models.TextChoices):
     NETWORK_ALERTED = "network_alerted", _("Case owner alerted to a shared identifier")
     NETWORK_VIEWED = "network_viewed", _("Recruiter network viewed")
     NETWORK_EXPORTED = "network_exported", _("Recruiter network exported")
+    HTCDS_EXPORTED = "htcds_exported", _("Cases exported in HTCDS fields")
+    CTDC_EXPORTED = "ctdc_exported", _("De-identified CTDC file exported")
+    STATISTICS_RELEASED = "statistics_released", _("Public statistics released")
+    OPEN_DATA_REFUSED = "open_data_refused", _("Open-data export or release refused")
 
 
 class AuditEvent(models.Model):

@@ -183,8 +183,9 @@ def _premises_first(c: Compiled, ranked: list[str], open_mask: int) -> tuple[str
 def _combination_changes(c: Compiled, y: int, n: int, open_mask: int, outcome: str) -> bool:
     """Whether answering several open questions together could change the outcome.
 
-    Tries every open question "yes", every one "no", and each open question held back from
-    "all yes" (answered "don't know") or added as the one "yes" to "all no". Holding one back
+    Tries every open question "yes", every one "no", each open question held back from
+    "all yes" (answered "don't know") or added as the one "yes" to "all no", and each pair of
+    open questions as the two "yes" among "no" (tried last: it costs most). Holding one back
     finds routes that one blocking answer hides in "all yes": an adult who sells sex and keeps
     the earnings is in sex work (R8) only if no third party controls her, so "all yes" alone
     would miss that sex work is still possible.
@@ -198,6 +199,20 @@ def _combination_changes(c: Compiled, y: int, n: int, open_mask: int, outcome: s
         rest = open_mask ^ low
         if decide(c, y | rest, n)[0] != outcome or decide(c, y | low, n | rest)[0] != outcome:
             return True
+    # Two "yes" among "no": an adult met through an unverified recruiter, with force, threats,
+    # a third party and her working conditions all still open, is in sex work (R8) if she
+    # sells sex and keeps the money and every other answer is "no"; no test above finds that.
+    bits = []
+    mask = open_mask
+    while mask:
+        low = mask & -mask
+        mask ^= low
+        bits.append(low)
+    for i, first in enumerate(bits):
+        for second in bits[i + 1 :]:
+            pair = first | second
+            if decide(c, y | pair, n | (open_mask ^ pair))[0] != outcome:
+                return True
     return False
 
 

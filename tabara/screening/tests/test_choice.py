@@ -257,3 +257,30 @@ def test_a_question_no_rule_reads_is_proposed_last_and_changes_nothing(
     ranked = interview_choice(rest).ranked
     if "age_under_13" in ranked:
         assert ranked[-1] == "age_under_13"
+
+
+def test_not_done_while_two_yes_among_no_could_make_it_sex_work() -> None:
+    # V44 perturbed: an adult met through an unverified recruiter (a warning sign), free to
+    # leave, no border. Force, threats and a third party are all still open, so neither "all
+    # yes" nor "all yes but one" is sex work, and no single "yes" among "no" is. Selling sex
+    # and keeping the money, with every other answer "no", is (R8).
+    asked = {
+        "age_under_18": "no",
+        "ctx_free_to_leave": "yes",
+        "border_crossed_international": "no",
+        "risk_unverified_recruiter": "yes",
+    }
+    open_ids = {
+        "sexwork_sells_sex",
+        "sexwork_keeps_earnings",
+        "sexwork_adult_self_directed",
+        "sexwork_third_party_control",
+        "means_force_violence",
+        "means_threats",
+    }
+    answers = {iid: "unknown" for iid in IDS if iid not in open_ids} | asked
+    assert evaluate(answers).outcome == "insufficient_information"
+    mix = {**answers, "sexwork_sells_sex": "yes", "sexwork_keeps_earnings": "yes"}
+    mix |= dict.fromkeys(open_ids - set(mix), "no")
+    assert evaluate(mix).outcome == "sex_work"
+    assert not interview_choice(answers).done
