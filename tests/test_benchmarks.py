@@ -84,6 +84,14 @@ EXPECTED_LINES: dict[str, list[str]] = {
         r"start-up, median of 3 runs each",
         rf"ratio {NUMBER}",
     ],
+    "statistics.py": [
+        r"sqlite: 300 cases, \d+ victims, \d+ referrals, \d+ services; snapshot rebuilt in "
+        r"[\d.]+ s; 5 runs per view",
+        rf"national, no filter +{NUMBER} +{NUMBER} +1\.00",
+        rf"XLSX download +{NUMBER} +{NUMBER} +{NUMBER}",
+        rf"one GROUP BY district on sqlite directly: \d+ ms \(ratio to the whole national "
+        rf"page's p50: {NUMBER}\)",
+    ],
     "spreadsheets.py": [
         r"python 3\.11\.\d+, openpyxl [\d.]+, \d+ CPUs, .* limits SheetLimits",
         r"zip bomb: .* refused",
