@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "tabara.privacy",
     "tabara.search",
     "tabara.linkage",
+    "tabara.networks",
     "tabara.attachments",
     "tabara.dashboards",
     "tabara.recruitment",
@@ -46,6 +47,9 @@ INSTALLED_APPS = [
 # framework (the django-tasks backport) on its database backend: no extra server needed.
 # `manage.py db_worker` runs the queue; `make run` starts one.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# An identifier in more records than this (a bus company's number, a big hotel) is a hub:
+# it alerts nobody and is listed for analysts instead (docs/networks.md).
+TABARA_NETWORK_HUB_CAP = env_int("TABARA_NETWORK_HUB_CAP", 20)
 
 # Outbound SMS through Africa's Talking (tabara/notifications/africastalking.py).
 USE_AFRICASTALKING = env_bool("TABARA_USE_AFRICASTALKING", default=False)

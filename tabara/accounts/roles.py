@@ -36,6 +36,7 @@ class Perm(StrEnum):
     STATS_NATIONAL = "stats.national"
     PREVALENCE_RUN = "prevalence.run"
     LINKAGE_RUN = "linkage.run"
+    NETWORK_VIEW = "network.view"
     AWARENESS_MANAGE = "awareness.manage"
     SUBSCRIBERS_VIEW = "awareness.subscribers"
     ACCOUNTS_MANAGE = "accounts.manage"
@@ -83,7 +84,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     ),
     # Linkage results name people across organizations: analysts only (docs/linkage.md).
     Role.ANALYST: frozenset(
-        {Perm.STATS_VIEW, Perm.STATS_NATIONAL, Perm.PREVALENCE_RUN, Perm.LINKAGE_RUN}
+        {
+            Perm.STATS_VIEW,
+            Perm.STATS_NATIONAL,
+            Perm.PREVALENCE_RUN,
+            Perm.LINKAGE_RUN,
+            Perm.NETWORK_VIEW,
+        }
     ),
     Role.PROGRAMME_OFFICER: frozenset(
         {Perm.AWARENESS_MANAGE, Perm.SUBSCRIBERS_VIEW, Perm.STATS_VIEW, Perm.AGENCIES_MANAGE}

@@ -30,6 +30,7 @@ from tabara.cases.choices import (
 )
 from tabara.cases.links import links
 from tabara.cases.models import Case, CaseEvent, CasePerson
+from tabara.core.changes import record_changed
 from tabara.geo.models import AdminUnit, BorderPost
 from tabara.intake.choices import AgeGroup, LocationKind
 from tabara.intake.selectors import access_report_by_id
@@ -73,6 +74,7 @@ def case_event_record(
     """
     now = timezone.now()
     Case.objects.filter(pk=case.pk).update(updated_at=now)
+    record_changed("case", case.pk)  # the network index reads it again after commit
     return CaseEvent.objects.create(
         case=case,
         kind=kind,

@@ -4,7 +4,8 @@ Pure rules (Django only for the keyed hash): find phone numbers, social-media ac
 links, and vehicle plates in free text; normalise each (phones E.164; accounts lower-cased
 per platform, without "@" or the URL around them; WhatsApp links are phones; plates
 upper-cased without spaces); fold agency names (case, accents, punctuation and legal
-suffixes go); and index each by a keyed hash, so the index never holds the identifier.
+suffixes go), and a suspected recruiter's name as its order-free folded tokens (names.py);
+and index each by a keyed hash, so the index never holds the identifier.
 The linkage notes (5.2) say why: these are the deterministic keys of network linkage.
 """
 
@@ -17,6 +18,7 @@ from enum import StrEnum
 
 from tabara.core.crypto import keyed_hash
 from tabara.core.phones import phone_normalise
+from tabara.linkage.names import name_key
 
 
 class Kind(StrEnum):
@@ -24,6 +26,7 @@ class Kind(StrEnum):
     ACCOUNT = "account"
     PLATE = "plate"
     AGENCY = "agency"
+    NAME = "name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,3 +95,13 @@ def agency_fold(name: str) -> Identifier | None:
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
     words = [w for w in _WORDS.split(plain.replace("-", "")) if w and w not in _LEGAL]
     return Identifier(Kind.AGENCY, " ".join(words)) if words else None
+
+
+def recruiter_name_fold(name: str) -> Identifier | None:
+    """A suspected recruiter's name as its sorted folded tokens; None under two tokens.
+
+    "NSENGIMANA Jean-Paul" = "Pawulo Yohani Nsengimana". A single name ("Eric") is too
+    common to connect two records on its own, so it is not an identifier.
+    """
+    tokens = name_key(name)
+    return Identifier(Kind.NAME, " ".join(tokens)) if len(tokens) >= 2 else None

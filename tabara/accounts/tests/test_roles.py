@@ -38,7 +38,7 @@ EXPECTED: dict[Role, set[Perm]] = {
         A.REFERRAL_RESPOND,
         A.STATS_VIEW,
     },
-    R.ANALYST: {A.STATS_VIEW, A.STATS_NATIONAL, A.PREVALENCE_RUN, A.LINKAGE_RUN},
+    R.ANALYST: {A.STATS_VIEW, A.STATS_NATIONAL, A.PREVALENCE_RUN, A.LINKAGE_RUN, A.NETWORK_VIEW},
     # The recruitment-agency register is kept by programme staff (issue 16).
     R.PROGRAMME_OFFICER: {
         A.AWARENESS_MANAGE,

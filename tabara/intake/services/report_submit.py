@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from tabara.accounts.models import User
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
+from tabara.core.changes import record_changed
 from tabara.core.phones import phone_hash
 from tabara.geo.selectors import place_ids
 from tabara.intake.choices import AgeGroup, Channel, LocationKind, RecruitmentChannel, Sex
@@ -141,6 +142,7 @@ def _insert(
         target_id=report.pk,
         extra={"channel": str(channel)},
     )
+    record_changed("report", report.pk)
     return report
 
 

@@ -23,6 +23,7 @@ from tabara.awareness.choices import SubscriberStatus
 from tabara.awareness.models import Subscriber
 from tabara.cases.choices import CaseStatus
 from tabara.cases.models import Case, CaseEvent, CasePerson
+from tabara.core.changes import record_changed
 from tabara.intake.choices import ReportStatus
 from tabara.intake.models import FollowupSession, Report, ReportMessage, UssdSession
 from tabara.notifications.models import Notification, NotificationStatus
@@ -93,6 +94,8 @@ def reports_anonymise(reports: QuerySet[Report]) -> None:
     Attachment.objects.filter(report_id__in=ids).delete()  # photos and voices identify
     ReportMessage.objects.filter(report_id__in=ids).update(body="")
     FollowupSession.objects.filter(report_id__in=ids).delete()
+    for report_id in ids:  # identifiers found in the blanked text leave the network index
+        record_changed("report", report_id)
 
 
 def _reports_without_case(cutoff: datetime, apply: bool) -> int:
@@ -133,6 +136,8 @@ def _closed_cases(cutoff: datetime, apply: bool) -> int:
         notes.update(note="")
         Case.objects.filter(id__in=touched).update(summary="")
         Attachment.objects.filter(case_id__in=touched).delete()
+        for case_id in sorted(touched):
+            record_changed("case", case_id)
     return len(touched)
 
 

@@ -16,6 +16,7 @@ from tabara.accounts.models import User
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
 from tabara.cases.models import CasePerson
+from tabara.core.changes import record_changed
 from tabara.privacy.selectors import access_person_by_id, person_data
 from tabara.privacy.services.retention import PERSON_TEXT
 from tabara.search.services import search_index_person
@@ -57,6 +58,7 @@ def person_erase(*, user: User, person_id: int, ground: ErasureGround) -> CasePe
     CasePerson.objects.filter(pk=person.pk).update(**dict.fromkeys(PERSON_TEXT, ""))
     person.refresh_from_db()
     search_index_person(person=person)
+    record_changed("case", held.access.case.pk)  # and from the network index, after commit
     audit_record(
         actor=user,
         action=AuditAction.PERSON_ERASED,

@@ -1,0 +1,107 @@
+"""The analysts' page: the network as SVG and table, masked, filtered, linked only where allowed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from tabara.accounts.roles import Role
+from tabara.accounts.tests.factories import signed_in
+from tabara.audit.models import AuditAction, AuditEvent
+from tabara.intake.models import Report
+from tabara.networks.models import IdentifierOccurrence
+from tabara.networks.services import network_backfill
+from tabara.networks.tests.conftest import new_report, open_case
+
+URL = "/en/staff/networks/"
+
+
+def three_districts(world):
+    """One phone in a RIB case (Kigali) and two reports (Rubavu, Huye); a lone report."""
+    case = open_case(world.rib_worker, world.kigali, phone="0788 100 200", full_name="Kalisa")
+    first = new_report("34", what_happened="He called from 0788100200.")
+    second = new_report("22", suspect_identifiers="+250 788 100 200, tiktok.com/@jobs_gulf")
+    lone = new_report("22", suspect_identifiers="0733 999 000")
+    network_backfill()
+    return case, first, second, lone
+
+
+def test_an_analyst_sees_the_records_a_phone_connects_masked_and_unlinked(world) -> None:
+    case, first, second, lone = three_districts(world)
+    page = signed_in(world.analyst).get(URL)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "<svg" in html and "<table" in html
+    for record in (case, first, second):
+        assert record.reference in html
+    assert lone.reference not in html  # connects nothing
+    assert "+25078••••200" in html
+    assert "788100200" not in html and "788 100 200" not in html
+    assert "jobs_gulf" not in html  # on one record only, and masked anyway
+    main = html.split("<main>")[1]
+    assert reverse("cases:detail", args=[case.pk]) not in main  # an analyst opens no case
+    assert reverse("intake:report_detail", args=[first.pk]) not in main  # nor a report
+    assert "<a href" not in main.split("<svg")[1]
+    assert "RIB" in html  # who holds the case: whom to put in touch
+
+
+def test_a_viewer_who_may_open_a_record_gets_its_link(world, make_staff) -> None:
+    case, first, _second, _lone = three_districts(world)
+    both = make_staff(roles=[Role.ANALYST, Role.SUPERVISOR], organization=world.agencies["RIB"])
+    both.language = "en"
+    both.save(update_fields=["language"])
+    html = signed_in(both).get(URL).content.decode()
+    assert reverse("cases:detail", args=[case.pk]) in html
+    assert reverse("intake:report_detail", args=[first.pk]) in html
+
+
+def test_period_and_district_filter_the_network(world) -> None:
+    case, first, second, _lone = three_districts(world)
+    long_ago = timezone.now() - timedelta(days=400)
+    Report.objects.filter(pk=second.pk).update(created_at=long_ago)
+    network_backfill()
+    client = signed_in(world.analyst)
+    since = (timezone.localdate() - timedelta(days=30)).isoformat()
+    html = client.get(URL, {"since": since}).content.decode()
+    assert first.reference in html and second.reference not in html
+    html = client.get(URL, {"district": "22"}).content.decode()  # only the old Huye report
+    assert second.reference in html and case.reference in html
+    html = client.get(URL, {"district": "22", "since": since}).content.decode()
+    assert second.reference not in html and case.reference not in html
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_with_what_was_typed(world) -> None:
+    page = signed_in(world.analyst).get(URL, {"since": "2026-05-01", "until": "2026-04-01"})
+    assert page.status_code == 400
+    html = page.content.decode()
+    assert "The end of the period comes before its start." in html
+    assert 'value="2026-05-01"' in html
+
+
+def test_hubs_are_listed_with_their_counts_and_not_drawn(world, settings) -> None:
+    settings.TABARA_NETWORK_HUB_CAP = 2
+    _case, first, _second, _lone = three_districts(world)
+    html = signed_in(world.analyst).get(URL).content.decode()
+    hubs = html.split("Hubs</h2>")[1]
+    assert "+25078••••200" in hubs and "<td>3</td>" in hubs
+    assert first.reference not in html
+
+
+def test_every_read_and_export_is_audited(world) -> None:
+    three_districts(world)
+    client = signed_in(world.analyst)
+    client.get(URL, {"district": "34"})
+    assert client.get("/en/staff/networks/export/", {"format": "xlsx"}).status_code == 200
+    events = AuditEvent.objects.filter(actor=world.analyst).order_by("seq")
+    actions = [e.action for e in events if e.action.startswith("network")]
+    assert actions == [AuditAction.NETWORK_VIEWED, AuditAction.NETWORK_EXPORTED]
+    assert events.get(action=AuditAction.NETWORK_VIEWED).extra["district"] == "34"
+
+
+def test_staff_without_the_permission_get_a_404(world) -> None:
+    three_districts(world)
+    for user in (world.rib_worker, world.rib_boss):
+        assert signed_in(user).get(URL).status_code == 404
+    assert IdentifierOccurrence.objects.count() == 5
