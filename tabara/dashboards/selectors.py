@@ -186,7 +186,7 @@ def _steps(con: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> lis
     for i, (key, (_flag, _duration, unit)) in enumerate(STEP_COLUMNS.items()):
         reached, median, timed = row[3 * i], row[3 * i + 1], row[3 * i + 2]
         hours = None if median is None else float(median) * unit
-        steps.append(Step(key, int(reached), hours, MEASURED_FROM.get(key, ""), int(timed)))
+        steps.append(Step(key, int(reached or 0), hours, MEASURED_FROM.get(key, ""), int(timed)))
     return steps
 
 
