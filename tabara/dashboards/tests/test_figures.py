@@ -100,9 +100,9 @@ def test_filters_by_period_organization_and_district(world) -> None:
 def test_a_selection_without_cases(world) -> None:
     f = figures_of(EVERYONE, Filters(district="21"))  # Nyanza: none of the five
     assert (f.cases, f.victims, f.age_sex) == (0, 0, {})
-    assert steps(f) == {
-        key: (0, None) for key in ("report", "case", "referral", "accepted", "service")
-    }
+    assert steps(f) == dict.fromkeys(
+        ("report", "case", "referral", "accepted", "service"), (0, None)
+    )
 
 
 def test_no_snapshot_yet(settings, tmp_path) -> None:
