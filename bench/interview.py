@@ -131,7 +131,8 @@ def main() -> int:
         )
         print(f"ratio median questions until {label}, after/before: {ratio:.2f}")
     held_out(scenarios, args.variants)
-    steps = [dict(list(w.answers.items())[:k]) for w in after for k in range(w.length)]
+    # Every step of every walk, the last one (where the interview says it is done) included.
+    steps = [dict(list(w.answers.items())[:k]) for w in after for k in range(w.length + 1)]
     wall, cpu = [], []
     for answers in steps:
         started, started_cpu = time.perf_counter(), time.process_time()

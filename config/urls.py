@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("tabara.referrals.urls")),
     path("", include("tabara.notifications.urls")),
     path("", include("tabara.prevalence.urls")),
+    path("", include("tabara.linkage.urls")),
     path("", include("tabara.dashboards.urls")),
     path("", include("tabara.awareness.urls")),
     path("", include("tabara.privacy.urls")),

@@ -13,13 +13,14 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "screen": ("tabara.screening.cli", "Screen a situation against the trafficking rules."),
     "estimate": ("tabara.prevalence.cli", "Estimate the hidden number of victims (MSE)."),
     "link": ("tabara.linkage.cli", "Find one person's records across lists (linkage)."),
+    "check-offer": ("tabara.recruitment.cli", "Check a job offer abroad for red flags."),
     "ussd-sim": ("tabara.intake.ussd_sim", "Walk the USSD menus from a keyboard."),
 }
 
 
 def _usage() -> str:
     lines = ["usage: tabara COMMAND [ARGS...]", "", "commands:"]
-    lines += [f"  {name:<10} {summary}" for name, (_, summary) in SUBCOMMANDS.items()]
+    lines += [f"  {name:<12} {summary}" for name, (_, summary) in SUBCOMMANDS.items()]
     return "\n".join(lines)
 
 

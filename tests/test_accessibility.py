@@ -131,6 +131,24 @@ class Site:
         route.fulfill(status=response.status_code, headers=headers, body=body)
 
 
+# What a page refused for its input must show (GOV.UK Design System's error summary): "" if
+# all is well, else what is wrong.
+SUMMARY = """() => {
+  const summary = document.querySelector("main .error-summary");
+  if (!summary) return "no error summary at the top of the page";
+  if (document.activeElement !== summary) return "the error summary does not have the focus";
+  const links = [...summary.querySelectorAll("a")];
+  if (!links.length && !summary.querySelector("li")) return "the error summary lists nothing";
+  const broken = links.filter((a) => !document.getElementById(a.hash.slice(1)));
+  if (broken.length) return "links to no field: " + broken.map((a) => a.hash).join(" ");
+  const named = links.map((a) => document.getElementById(a.hash.slice(1)).name);
+  const invalid = [...document.querySelectorAll("[aria-invalid=true]")].filter(
+    (field) => !named.includes(field.name));
+  if (invalid.length) return "fields in error not in the summary: " + invalid.map((f) => f.name);
+  return "";
+}"""
+
+
 class Checker:
     """One tab that opens pages and keeps what axe-core finds on each."""
 
@@ -158,7 +176,9 @@ class Checker:
             raise
         assert response is not None
         if response.status >= 500:
-            self.violations.append(Violation(where or url, "server-error", "", "", [{}]))
+            self.violations.append(
+                Violation(where or url, "server-error", "", str(response.status), [])
+            )
             return False
         content_type = response.header_value("content-type") or ""
         return "text/html" in content_type and response.status != 405
@@ -172,6 +192,13 @@ class Checker:
         self.site.canned[BASE + url] = response
         self.page.goto(BASE + url)
         self.check(where)
+        self.check_summary(where)
+
+    def check_summary(self, where: str) -> None:
+        """A refused form: the error summary is there, has the focus and links to fields."""
+        problem = self.page.evaluate(SUMMARY)
+        if problem:
+            self.violations.append(Violation(where, "error-summary", "", problem, []))
 
     def assert_clean(self, at_least: int) -> None:
         assert not self.site.errors, self.site.errors
@@ -235,9 +262,13 @@ def test_every_public_page_in_every_language(
             ):
                 continue
             form.evaluate("form => { form.noValidate = true; }")
-            with page.expect_navigation():
+            with page.expect_navigation() as navigation:
                 form.locator("button[type=submit]").first.click()
-            checker.check(f"{url} (form {index + 1} sent empty)")
+            where = f"{url} (form {index + 1} sent empty)"
+            checker.check(where)
+            response = navigation.value
+            if response is not None and response.status == 400:
+                checker.check_summary(where)
     checker.assert_clean(at_least=len(LANGUAGES) * 15)
 
 

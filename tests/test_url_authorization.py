@@ -128,6 +128,29 @@ def _estimation(user: User) -> int:
     return estimation_run(estimation_id=estimation.pk).pk
 
 
+def _linkage_list(user: User, *, mapped: bool) -> int:
+    from tabara.linkage.lists import list_map, list_upload, mapping_guess
+    from tabara.linkage.tests.conftest import list_csv
+
+    upload = list_upload(user=user, agency="Shelter", file_name="list.csv", content=list_csv())
+    if mapped:
+        list_map(user=user, list_id=upload.pk, mapping=mapping_guess(upload.columns))
+    return upload.pk
+
+
+def _link_run(user: User) -> int:
+    """A finished run of the world's case victims and a list, with pairs to review."""
+    from tabara.linkage.services import RunInput, link_run_create, link_run_execute
+
+    data = RunInput(
+        title="Synthetic run",
+        include_cases=True,
+        list_ids=(_linkage_list(user, mapped=True),),
+        threshold=0.5,
+    )
+    return link_run_execute(run_id=link_run_create(user=user, data=data).pk).pk
+
+
 def _attachment(user: User) -> int:
     """A PDF on the case that the OWN organization opened last (its shared case)."""
     case = Case.objects.filter(owner_org=user.organization).order_by("-id").first()
@@ -155,6 +178,9 @@ OBJECTS: dict[str, Callable[[User, dict[Relation, Organization]], int]] = {
     "report_id": lambda user, orgs: submit_report().report.pk,
     "interview_id": lambda user, orgs: screening_start(user=user, subject="Synthetic").pk,
     "estimation_id": lambda user, orgs: _estimation(user),
+    # An uploaded list whose columns are still to be mapped (its page shows the mapping form).
+    "list_id": lambda user, orgs: _linkage_list(user, mapped=False),
+    "run_id": lambda user, orgs: _link_run(user),
     "activity_id": lambda user, orgs: make_activity(user).pk,
     "article_id": lambda user, orgs: make_article(user).pk,
     "comment_id": lambda user, orgs: _comment(user),

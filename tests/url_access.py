@@ -170,6 +170,12 @@ EXPECTED: dict[str, Staff | Open] = {
     "prevalence:list": both(P.PREVALENCE_RUN),
     "prevalence:detail": read_only(P.PREVALENCE_RUN, OWN_ONLY),
     "prevalence:export": read_only(P.PREVALENCE_RUN, OWN_ONLY),
+    # Linkage: analysts only; lists and runs are their organization's alone (ARCHITECTURE.md).
+    "linkage:runs": both(P.LINKAGE_RUN),
+    "linkage:lists": both(P.LINKAGE_RUN),
+    "linkage:list": both(P.LINKAGE_RUN, OWN_ONLY),
+    "linkage:run": both(P.LINKAGE_RUN, OWN_ONLY),
+    "linkage:review": both(P.LINKAGE_RUN, OWN_ONLY),
     # Recruiter networks: national, for analysts; references and holders, never a case's
     # content, and links only where the viewer may open the record (tabara/networks/tests).
     "networks:network": read_only(P.NETWORK_VIEW),
@@ -227,6 +233,7 @@ EXPECTED: dict[str, Staff | Open] = {
     # The recruitment-agency register (issue 16): kept by programme staff; looked up by
     # anyone. The register is national, public business information: any organization.
     "recruitment:lookup": PUBLIC,
+    "recruitment:offer_check": PUBLIC,
     "recruitment:agencies": read_only(P.AGENCIES_MANAGE),
     "recruitment:agency_new": both(P.AGENCIES_MANAGE),
     "recruitment:agency": both(P.AGENCIES_MANAGE),

@@ -18,6 +18,7 @@ SECTIONS = [
     ("cases:list", _("Cases"), Perm.CASE_VIEW),
     ("search:search", _("Find a person"), Perm.CASE_VIEW),
     ("prevalence:list", _("Prevalence"), Perm.PREVALENCE_RUN),
+    ("linkage:runs", _("Linkage"), Perm.LINKAGE_RUN),
     ("networks:network", _("Recruiter networks"), Perm.NETWORK_VIEW),
     ("awareness:staff_dashboard", _("Awareness"), Perm.AWARENESS_MANAGE),
     ("recruitment:agencies", _("Recruitment agencies"), Perm.AGENCIES_MANAGE),

@@ -46,7 +46,7 @@ def _arrow(columns: dict[str, list[Any]]) -> Any:
             name: pa.array(values, type=pa.int64())
             if name in {"unique_id", "birth_year"}
             else pa.array(values, type=pa.list_(pa.string()))
-            if name in {"name_tokens", "name_stems", "block_stems"}
+            if name in {"name_tokens", "name_stems", "block_stems", "stem_pairs"}
             else pa.array(values, type=pa.string())
             for name, values in columns.items()
         }

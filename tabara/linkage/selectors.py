@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import F, FloatField, QuerySet, Value
+from django.db.models.functions import Abs
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
@@ -119,9 +120,13 @@ def run_quality(run: LinkRun, decisions: dict[int, str] | None = None) -> Review
 
 def review_queue(run: LinkRun, decisions: dict[int, str], *, limit: int) -> list[LinkPair]:
     """Pairs nobody reviewed yet, nearest the run's threshold first."""
-    pairs = list(run.pairs.exclude(pk__in=list(decisions)).select_related("left", "right"))
-    pairs.sort(key=lambda pair: (abs(pair.match_probability - run.threshold), pair.pk))
-    return pairs[:limit]
+    distance = Abs(F("match_probability") - Value(run.threshold, output_field=FloatField()))
+    return list(
+        run.pairs.exclude(pk__in=list(decisions))
+        .select_related("left", "right")
+        .annotate(distance=distance)
+        .order_by("distance", "pk")[:limit]
+    )
 
 
 def reviewed_pairs(run: LinkRun, decisions: dict[int, str], *, limit: int) -> list[LinkPair]:

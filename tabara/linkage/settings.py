@@ -20,7 +20,7 @@ import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import SettingsCreator, block_on
 
-MODEL_VERSION = "tabara-person-1"
+MODEL_VERSION = "tabara-person-2"  # 2: age-aware birth level, two-stem level and blocking
 
 
 def _level(level: Any, m: float, **options: Any) -> Any:
@@ -48,6 +48,12 @@ def name_comparison() -> Any:
                 0.05,
                 tf_adjustment_column="name_rare",
             ),
+            _level(
+                cll.ArrayIntersectLevel("name_stems", min_intersection=2).configure(
+                    label_for_charts="two stems shared"
+                ),
+                0.03,
+            ),
             _level(cll.ArrayIntersectLevel("name_tokens", min_intersection=1), 0.04),
             _level(cll.ArrayIntersectLevel("name_stems", min_intersection=1), 0.03),
             _level(cll.ElseLevel(), 0.04),
@@ -69,8 +75,9 @@ def birth_comparison() -> Any:
             _level(cll.DamerauLevenshteinLevel("birth_date", 1), 0.08),
             _level(
                 cll.CustomLevel(
-                    f"birth_year_l = birth_year_r AND {either_approx}",
-                    label_for_charts="same year, a side without the day",
+                    f"(birth_year_l = birth_year_r AND {either_approx}) OR "
+                    f"(abs(birth_year_l - birth_year_r) <= 1 AND {either_age})",
+                    label_for_charts="same year as far as both are known",
                 ),
                 0.3,
             ),
@@ -132,6 +139,7 @@ def blocking_rules() -> list[Any]:
         block_on("phone_block"),
         block_on("block_stems", "birth_year", arrays_to_explode=["block_stems"]),
         block_on("block_stems", "district", arrays_to_explode=["block_stems"]),
+        block_on("stem_pairs", arrays_to_explode=["stem_pairs"]),
         block_on("name_sorted"),
     ]
 

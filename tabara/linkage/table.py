@@ -1,9 +1,11 @@
 """Prepared records -> the columns the model reads (pure Python, no Django, no Splink).
 
-Besides each record's own fields, three columns depend on the whole list:
+Besides each record's own fields, four columns depend on the whole list:
 - `name_rare`: the record's least frequent name token (term-frequency adjustments use it);
 - `block_stems`: name stems without the very common ones, which would make huge blocks
   (a stem on more than COMMON_SHARE of records, and at least COMMON_MIN records);
+- `stem_pairs`: each pair of the record's name stems ("a b"), without the pairs carried by
+  more than COMMON_SHARE of records (two shared names find a person whatever the birth);
 - `phone_block`: the phone when at most PHONE_HUB records carry it (hotlines, offices and
   recruiters' numbers are compared, never used to find candidates).
 """
@@ -25,14 +27,16 @@ def model_columns(records: list[Prepared]) -> dict[str, list[Any]]:
     linkable = [(index, record) for index, record in enumerate(records) if record.linkable]
     token_counts = Counter(token for _, record in linkable for token in record.tokens)
     stem_counts = Counter(stem for _, record in linkable for stem in record.stems)
+    pairs_of = {index: _pairs(record.stems) for index, record in linkable}
+    pair_counts = Counter(pair for pairs in pairs_of.values() for pair in pairs)
     phone_counts = Counter(record.phone for _, record in linkable if record.phone)
     common = max(COMMON_MIN, int(COMMON_SHARE * len(linkable)))
     columns: dict[str, list[Any]] = {
         name: []
         for name in (
-            "unique_id", "name_tokens", "name_stems", "block_stems", "name_sorted", "name_rare",
-            "sex", "birth_year", "birth_date", "birth_precision", "nin", "nin_core", "phone",
-            "phone_block", "district",
+            "unique_id", "name_tokens", "name_stems", "block_stems", "stem_pairs", "name_sorted",
+            "name_rare", "sex", "birth_year", "birth_date", "birth_precision", "nin", "nin_core",
+            "phone", "phone_block", "district",
         )
     }  # fmt: skip
     for index, record in linkable:
@@ -41,6 +45,7 @@ def model_columns(records: list[Prepared]) -> dict[str, list[Any]]:
         columns["name_tokens"].append(list(record.tokens))
         columns["name_stems"].append(list(record.stems))
         columns["block_stems"].append([s for s in record.stems if stem_counts[s] <= common])
+        columns["stem_pairs"].append([p for p in pairs_of[index] if pair_counts[p] <= common])
         columns["name_sorted"].append(" ".join(record.tokens))
         columns["name_rare"].append(min(record.tokens, key=lambda t: (token_counts[t], t)))
         columns["sex"].append(record.sex or None)
@@ -54,3 +59,7 @@ def model_columns(records: list[Prepared]) -> dict[str, list[Any]]:
         columns["phone_block"].append(record.phone if record.phone and not hub else None)
         columns["district"].append(record.district or None)
     return columns
+
+
+def _pairs(stems: tuple[str, ...]) -> list[str]:
+    return [f"{a} {b}" for k, a in enumerate(stems) for b in stems[k + 1 :]]

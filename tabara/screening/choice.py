@@ -13,7 +13,8 @@ it resolves (weighed alike: STATE_WEIGHT 1.0 gave shorter walks in bench/intervi
 or 2.0, also on scenarios left out of the prior and on perturbed ones); the most valuable
 question comes first. A "don't know" is no evidence about the outcome: it only makes a question
 that is often not known worth less. While age is unknown it is asked first (screening-law.md
-4.4).
+4.4); a follow-up question comes after the fact its wording presumes (`Compiled.premise`), and
+a question no rule reads comes last.
 
 "Done" is a property of the rules alone, never of the prior: the interview is done when no
 question still to be asked would, answered "yes" or "no", change the outcome, and no
@@ -93,7 +94,8 @@ def choose(
     h_outcome = entropy(p)
     open_mask = c.everything & ~(y | n | (unknown if skip_asked else 0))
     order = {k: i for i, k in enumerate(c.ruleset.outcomes)}
-    scored: list[tuple[float, int, str]] = []
+    unread = never_decides(c)
+    scored: list[tuple[bool, float, int, str]] = []
     leads_to: dict[str, tuple[str, ...]] = {}
     live = False
     mask = open_mask
@@ -118,14 +120,14 @@ def choose(
         for state, pa in zip(after, p_answer, strict=True):
             states[state] = states.get(state, 0.0) + pa
         gain += STATE_WEIGHT * entropy(states.values())
-        scored.append((-gain, index, iid))
+        scored.append((bool(low & unread), -gain, index, iid))
         leads_to[iid] = tuple(sorted({after[0][0], after[1][0]}, key=order.__getitem__))
         live = live or after[0][0] != outcome or after[1][0] != outcome
     scored.sort()
     if open_mask & c.age_18:  # screening-law.md 4.4: while age is unknown, ask it first
-        scored.sort(key=lambda item: item[1] != c.age_18.bit_length() - 1)
+        scored.sort(key=lambda item: item[2] != c.age_18.bit_length() - 1)
     live = live or _combination_changes(c, y, n, open_mask, outcome)
-    ranked = tuple(iid for _, _, iid in scored) if live else ()
+    ranked = _premises_first(c, [item[3] for item in scored], open_mask) if live else ()
     return Choice(
         outcome=outcome,
         ranked=ranked,
@@ -135,11 +137,55 @@ def choose(
     )
 
 
+# The masks of `Compiled` that `decide` reads to find the outcome.
+DECIDE_READS = (
+    "age_18", "age_16", "act", "moved", "strong", "medium", "conditions", "coercion",
+    "sells_sex", "third_party", "direct_all", "child_marriage", "child_marriage_payment",
+    "harm", "border", "irregular", "paid", "light_work", "hazardous", "night_or_hours",
+    "under_16_work", "labour_rights", "deceived_conditions", "sex_work_coercion",
+    "sex_work_autonomy", "risk_graded", "protective",
+)  # fmt: skip
+_NEVER: dict[str, int] = {}
+
+
+def never_decides(c: Compiled) -> int:
+    """The questions no rule reads for the outcome (`age_under_13` in rw-2026.1).
+
+    Their answers are recorded but change no outcome, so they are proposed last.
+    """
+    found = _NEVER.get(c.ruleset.sha256)
+    if found is None:
+        reads = 0
+        for name in DECIDE_READS:
+            reads |= getattr(c, name)
+        found = _NEVER[c.ruleset.sha256] = c.everything & ~reads
+    return found
+
+
+def _premises_first(c: Compiled, ranked: list[str], open_mask: int) -> tuple[str, ...]:
+    """Ask a follow-up question's premise first, where the follow-up would have been asked.
+
+    "Does the person keep the money from sex work?" presumes that the person sells sex: while
+    `sexwork_sells_sex` is open, it takes the place of the first of its follow-ups in the
+    ranking (`Compiled.premise`), and the follow-ups come after it. The premise is worth asking
+    as much as the follow-ups it opens.
+    """
+    out: list[str] = []
+    for iid in ranked:
+        premise = c.premise.get(iid)
+        if premise is not None and open_mask & c.bit_of[premise] and premise not in out:
+            out.append(premise)
+        if iid not in out:
+            out.append(iid)
+    return tuple(out)
+
+
 def _combination_changes(c: Compiled, y: int, n: int, open_mask: int, outcome: str) -> bool:
     """Whether answering several open questions together could change the outcome.
 
-    Tries every open question "yes", every one "no", and each open question held back from
-    "all yes" (answered "don't know") or added as the one "yes" to "all no". Holding one back
+    Tries every open question "yes", every one "no", each open question held back from
+    "all yes" (answered "don't know") or added as the one "yes" to "all no", and each pair of
+    open questions as the two "yes" among "no" (tried last: it costs most). Holding one back
     finds routes that one blocking answer hides in "all yes": an adult who sells sex and keeps
     the earnings is in sex work (R8) only if no third party controls her, so "all yes" alone
     would miss that sex work is still possible.
@@ -153,6 +199,20 @@ def _combination_changes(c: Compiled, y: int, n: int, open_mask: int, outcome: s
         rest = open_mask ^ low
         if decide(c, y | rest, n)[0] != outcome or decide(c, y | low, n | rest)[0] != outcome:
             return True
+    # Two "yes" among "no": an adult met through an unverified recruiter, with force, threats,
+    # a third party and her working conditions all still open, is in sex work (R8) if she
+    # sells sex and keeps the money and every other answer is "no"; no test above finds that.
+    bits = []
+    mask = open_mask
+    while mask:
+        low = mask & -mask
+        mask ^= low
+        bits.append(low)
+    for i, first in enumerate(bits):
+        for second in bits[i + 1 :]:
+            pair = first | second
+            if decide(c, y | pair, n | (open_mask ^ pair))[0] != outcome:
+                return True
     return False
 
 

@@ -68,6 +68,8 @@ class Compiled:
     medium_min: int
     conditions_min: int
     labour_purposes: frozenset[str]
+    # follow-up question id -> the question whose "yes" its wording presumes.
+    premise: Mapping[str, str]
 
 
 _CACHE: dict[str, Compiled] = {}
@@ -205,7 +207,30 @@ def _compile(rs: Ruleset) -> Compiled:
         medium_min=rs.thresholds["medium_means_min"],
         conditions_min=rs.thresholds["conditions_min"],
         labour_purposes=frozenset(rs.labour_purposes),
+        premise=_premises(rs),
     )
+
+
+def _premises(rs: Ruleset) -> dict[str, str]:
+    """Follow-ups and the fact they presume (screening-law.md 4.2: R8 and the sexual purpose
+    read the sex-work answers only with sexwork_sells_sex "yes"; R5 reads payment and an
+    irregular entry only with border_crossed_international "yes").
+    """
+    sex_work = (
+        *rs.groups["sex_work_autonomy"],
+        "sexwork_third_party_control",
+        "sexwork_entered_knowingly",
+    )
+    crossing = (
+        *rs.groups["irregular_entry"],
+        "smuggling_paid_facilitator",
+        "smuggling_relationship_ended",
+        "smuggling_own_choice",
+        "smuggling_endangered",
+    )
+    found = dict.fromkeys(sex_work, "sexwork_sells_sex")
+    found.update(dict.fromkeys(crossing, "border_crossed_international"))
+    return found
 
 
 def element_finding(

@@ -34,17 +34,31 @@ def _plain(text: str) -> str:
 
 
 def token_fold(token: str) -> str:
-    """One lower-case, accent-free token with the Kinyarwanda spelling variants folded."""
-    for pattern, replacement in _FOLDS:
-        token = pattern.sub(replacement, token)
-    return token
+    """One lower-case, accent-free token with the Kinyarwanda spelling variants folded.
+
+    The rules are applied until nothing changes ("cchhe" -> "cche" -> "cce"), so folding a
+    folded token gives it back. Every rule shortens the token or removes an l: it ends.
+    """
+    while True:
+        folded = token
+        for pattern, replacement in _FOLDS:
+            folded = pattern.sub(replacement, folded)
+        if folded == token:
+            return token
+        token = folded
 
 
 def name_tokens(name: str) -> list[str]:
     """The distinct folded tokens of a name, sorted: the same for any order or spelling.
 
-    Single letters (initials) and particles are dropped because they would match too much.
+    Single letters (initials) and particles are dropped because they would match too much,
+    before folding and after it ("aa" folds to "a", "dee" to "de"), so that the tokens of
+    the tokens are the tokens.
     """
     words = _SEPARATORS.split(_plain(name))
-    folded = {token_fold(word) for word in words if len(word) > 1 and word not in PARTICLES}
-    return sorted(folded)
+    folded = {token_fold(word) for word in words if _kept(word)}
+    return sorted(token for token in folded if _kept(token))
+
+
+def _kept(token: str) -> bool:
+    return len(token) > 1 and token not in PARTICLES

@@ -65,7 +65,7 @@ def test_questions(request: HttpRequest, activity_id: int) -> HttpResponse:
     return render(
         request,
         "awareness/staff/questions.html",
-        {"activity": activity, "bank": bank, "form": form, "choose_error": choose_error},
+        {"activity": activity, "bank": bank, "form": form, "error": choose_error},
         status=400 if form.errors or choose_error else 200,
     )
 

@@ -40,6 +40,8 @@ class Violation:
     nodes: list[dict[str, str]]
 
     def __str__(self) -> str:
+        if not self.nodes:
+            return f"{self.where}: {self.rule} {self.help}"
         first = self.nodes[0]
         more = f" (+{len(self.nodes) - 1} more)" if len(self.nodes) > 1 else ""
         summary = " ".join(first["summary"].split())

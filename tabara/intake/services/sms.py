@@ -28,6 +28,7 @@ from tabara.intake.selectors import report_status_by_receipt
 from tabara.intake.services.report_submit import ReportInput, report_submit
 from tabara.intake.sms.keywords import sms_parse
 from tabara.intake.sms.texts import SMS
+from tabara.intake.ussd.agency import agency_answer_text
 from tabara.intake.ussd.screen import plain
 from tabara.intake.ussd.texts import STATUS
 from tabara.notifications.models import Channel as NotificationChannel
@@ -80,6 +81,10 @@ def sms_receive(*, gateway_id: str, sender: str, text: str) -> SmsAnswer:
     if command.kind == "yes":
         allowed = reporter_contact_allow(phone=sender)
         return SmsAnswer(texts["allowed"] if allowed else texts["nothing_recent"])
+    if command.kind == "agency":
+        if not command.query.strip():
+            return SmsAnswer(texts["agency_help"])
+        return SmsAnswer("Tabara: " + agency_answer_text(command.query, command.lang))
     if command.kind == "status":
         found = report_status_by_receipt(command.receipt) if command.receipt else None
         if found is None:

@@ -3,7 +3,8 @@
 Django-free. Words are compared after folding (accents removed, upper case), so "ARRÊT",
 "arret" and "Arrêt !" are one keyword. A keyword counts when it opens the message and
 what follows is only courtesy ("STOP please", "Arrêt svp", "HAGARIKA murakoze"); STATUS
-takes a receipt after it ("ÉTAT 1234 5678…"). Anything else is a report, so a report that
+takes a receipt after it ("ÉTAT 1234 5678…"), AGENCY an agency's name, phone or licence
+number ("IKIGO Horizon Jobs"). Anything else is a report, so a report that
 happens to begin with "Yes" or "Stop" is still a report. An empty message is not a report.
 """
 
@@ -23,11 +24,12 @@ _DIGITS = re.compile(r"[0-9]")
 
 @dataclass(frozen=True)
 class Command:
-    """One parsed message: `kind` is help, status, stop, yes, empty or report."""
+    """One parsed message: `kind` is help, status, stop, yes, agency, empty or report."""
 
     kind: str
     lang: str
     receipt: str = ""
+    query: str = ""  # after AGENCY: the name, phone or licence number to look up
 
 
 def fold(text: str) -> str:
@@ -49,6 +51,9 @@ def sms_parse(text: str) -> Command:
                 rest = tokens[size:]
                 if kind == "status":
                     return Command(kind, lang, "".join(_DIGITS.findall(" ".join(rest))))
+                if kind == "agency":
+                    words = text.split(None, size)
+                    return Command(kind, lang, query=words[size] if len(words) > size else "")
                 if all(word in COURTESY for word in rest):
                     return Command(kind, lang)
     return Command("report", sms_language(text))

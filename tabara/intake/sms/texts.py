@@ -19,6 +19,8 @@ KEYWORDS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         "fr": ("ARRET", "ARRETER", "ARRETEZ", "DESABONNER", "DESINSCRIRE"),
     },
     "yes": {"rw": ("YEGO",), "en": ("YES",), "fr": ("OUI",)},
+    # A register lookup: the agency's name, phone or licence number follows the keyword.
+    "agency": {"rw": ("IKIGO",), "en": ("AGENCY",), "fr": ("AGENCE",)},
 }
 # Words that may follow a keyword without turning the message into a report.
 COURTESY: Final = frozenset(
@@ -119,6 +121,10 @@ SMS: Final[dict[str, dict[str, str]]] = {
             "Tabara: hari ubutumwa bushya ku makuru watanze. Busome ukoresheje nomero yawe "
             "kuri USSD cyangwa urubuga."
         ),
+        "agency_help": (
+            "Tabara: ngo umenye niba ikigo gifite uruhushya, andika IKIGO n'izina, telefoni "
+            "cyangwa nomero y'uruhushya byacyo."
+        ),
     },
     "en": {
         "received": (
@@ -145,6 +151,10 @@ SMS: Final[dict[str, dict[str, str]]] = {
             "Tabara: there is a new message about your report. Read it with your receipt on "
             "USSD or the web."
         ),
+        "agency_help": (
+            "Tabara: to check that an agency is licensed, send AGENCY and its name, phone or "
+            "licence number."
+        ),
     },
     "fr": {
         "received": (
@@ -168,6 +178,10 @@ SMS: Final[dict[str, dict[str, str]]] = {
         ),
         "reply": (
             "Tabara: nouveau message sur votre signalement. Lisez-le avec votre recu (USSD ou web)."
+        ),
+        "agency_help": (
+            "Tabara: pour savoir si une agence est agreee, envoyez AGENCE et son nom, son "
+            "telephone ou son numero de licence."
         ),
     },
 }

@@ -39,6 +39,7 @@ class Step:
     state: State
     submit: Mapping[str, Any] | None = None
     lookup: str | None = None
+    agency: str | None = None  # a register lookup (tabara/intake/ussd/jobs.py)
 
     @property
     def end(self) -> bool:

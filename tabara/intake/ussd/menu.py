@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tabara.intake.ussd import texts
+from tabara.intake.ussd import jobs, texts
 from tabara.intake.ussd.data import NUMBER, Places, State, Step, World, pick, say
 from tabara.intake.ussd.lists import LISTS, handle_list, render_list
 from tabara.intake.ussd.screen import LIMIT, reply, shorten, with_notice
@@ -113,6 +113,8 @@ def render(state: State, world: World) -> str:
         outcome = texts.DIFFERENCES[state["a"].get("learn", 0)]
         short = world.learn.get(state["lang"], {}).get(outcome, "")
         return f"{short}\n{say(state, 'back')}"
+    if screen.startswith("j_"):
+        return jobs.render(state)
     if screen in {"l_signs", "l_job"}:
         return f"{say(state, screen[2:])}\n{say(state, 'back')}"
     return say(state, _SIMPLE[screen])
@@ -133,7 +135,7 @@ def _resume(state: State, typed: str, world: World) -> str | Step | None:
 
 
 def _main(state: State, typed: str, world: World) -> str | None:
-    return {"1": "r_what", "2": "f_receipt", "3": "l_menu", "4": "lang"}.get(typed)
+    return {"1": "r_what", "2": "f_receipt", "3": "l_menu", "4": "lang", "5": "j_menu"}.get(typed)
 
 
 def _lang(state: State, typed: str, world: World) -> str | None:
@@ -275,4 +277,5 @@ _HANDLERS: dict[str, Handler] = {
     "l_sos": _menu({"0": "l_menu"}),
     "l_diff": _diff,
     "l_out": _menu({"0": "l_diff"}),
+    **jobs.HANDLERS,
 }

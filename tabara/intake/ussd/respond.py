@@ -36,6 +36,7 @@ from tabara.intake.services.ussd_session import (
     ussd_text_hash,
 )
 from tabara.intake.ussd import menu, texts
+from tabara.intake.ussd.agency import agency_look_up
 from tabara.intake.ussd.data import say
 from tabara.intake.ussd.screen import reply
 from tabara.intake.ussd.world import ussd_world
@@ -62,7 +63,7 @@ def ussd_respond(*, session_id: str, text: str, phone: str) -> str:
     step = _with_origin(step, session_id)
     if step.submit is not None:
         return _submit(step, session_id=session_id, text=text, hops=len(parts), phone=phone)
-    step = _remember_language(_look_up(step), phone)
+    step = _remember_language(agency_look_up(_look_up(step)), phone)
     ussd_session_save(
         session_id=session_id,
         state=step.state,
@@ -93,7 +94,7 @@ def _next(
     step.state[REMEMBERED] = step.state["lang"]  # stored again only when the person changes it
     for typed in parts[:MAX_REPLAY]:
         step = menu.advance(step.state, typed, world)
-        if step.end or step.submit is not None or step.lookup is not None:
+        if step.end or step.submit is not None or step.lookup is not None or step.agency:
             break
     return step
 
@@ -151,6 +152,8 @@ def report_input(answers: Mapping[str, Any], lang: str, phone: str, source: str)
     labels = dict(texts.WHAT)
     what = answers.get("what", "")
     said = answers.get("other") if what == "other" else labels.get(what, {}).get(lang, what)
+    if answers.get("offer"):  # the red flags of a job offer checked just before
+        said = f"{said} ({answers['offer']})"
     location = answers.get("loc", LocationKind.UNKNOWN)
     call_back = bool(answers.get("call"))
     return ReportInput(

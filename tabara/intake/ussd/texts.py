@@ -77,7 +77,7 @@ T: Final[dict[str, dict[str, str]]] = {
         ),
         "main": (
             "Tabara: kurwanya icuruzwa ry'abantu\n1 Tanga amakuru\n2 Kurikirana amakuru\n"
-            "3 Menya byinshi\n4 Language/Langue"
+            "3 Menya byinshi\n4 Language/Langue\n5 Akazi mu mahanga"
         ),
         "lang": "Hitamo ururimi\n1 Kinyarwanda\n2 English\n3 Francais",
         "back": "0 Inyuma",
@@ -133,12 +133,27 @@ T: Final[dict[str, dict[str, str]]] = {
             "ikigo cyemewe na Leta, ugumana pasiporo yawe."
         ),
         "sos": "Ubutabazi (ubuntu):\nPolisi 112\nRIB 166\nIsange 3029\nAbana 116\n0 Inyuma",
+        "jobs": (
+            "Akazi mu mahanga\n1 Genzura ikigo gishaka akazi\n2 Genzura akazi wasabwe\n0 Inyuma"
+        ),
+        "ask_agency": "Andika izina, telefoni cyangwa nomero y'uruhushya by'ikigo:\n0 Inyuma",
+        "offer_agency": "Izina cyangwa telefoni y'uwaguhaye akazi:\n0 Simbizi",
+        "agency_licensed": "{name}: gifite uruhushya kugeza {date}, muri: {places}.",
+        "agency_other_place": "{name}: uruhushya si urw'iki gihugu, ni urwa: {places}.",
+        "agency_suspended": "{name}: uruhushya rwahagaritswe. Ntikemerewe gushaka abakozi.",
+        "agency_revoked": "{name}: uruhushya rwambuwe. Ntikemerewe gushaka abakozi.",
+        "agency_expired": "{name}: uruhushya rwarangiye. Ntikemerewe gushaka abakozi ubu.",
+        "agency_none": (
+            "Ntikibonetse. Kutakibona ntibivuze ko ari nta kibazo: saba nomero y'uruhushya, "
+            "ntukishyure akazi. RIB 166, Polisi 112."
+        ),
+        "offer_report": "1 Bimenyeshe",
     },
     "en": {
         "resume": "You have an unfinished report. Continue it?\n1 Yes, continue\n2 No, start again",
         "main": (
             "Tabara: stop human trafficking\n1 Report a suspicion\n2 Follow up a report\n"
-            "3 Learn\n4 Ururimi/Langue"
+            "3 Learn\n4 Ururimi/Langue\n5 Job abroad: check it"
         ),
         "lang": "Choose a language\n1 Kinyarwanda\n2 English\n3 Francais",
         "back": "0 Back",
@@ -196,6 +211,19 @@ T: Final[dict[str, dict[str, str]]] = {
             "licensed agency, you keep your own passport."
         ),
         "sos": "Emergency (free):\nPolice 112\nRIB 166\nIsange 3029\nChild helpline 116\n0 Back",
+        "jobs": "Job abroad\n1 Check a recruitment agency\n2 Check a job offer\n0 Back",
+        "ask_agency": "Type the agency's name, phone or licence number:\n0 Back",
+        "offer_agency": "Name or phone of who offered the job:\n0 Don't know",
+        "agency_licensed": "{name}: licensed until {date}, for: {places}.",
+        "agency_other_place": "{name}: not licensed for that country, only for: {places}.",
+        "agency_suspended": "{name}: licence suspended. It may not recruit.",
+        "agency_revoked": "{name}: licence revoked. It may not recruit.",
+        "agency_expired": "{name}: licence expired. It may not recruit now.",
+        "agency_none": (
+            "Not found. Not found does not mean safe: ask for the licence number, "
+            "pay nothing for a job. RIB 166, Police 112."
+        ),
+        "offer_report": "1 Report it",
     },
     "fr": {
         "resume": (
@@ -204,7 +232,7 @@ T: Final[dict[str, dict[str, str]]] = {
         ),
         "main": (
             "Tabara: contre la traite des personnes\n1 Signaler un cas\n"
-            "2 Suivre un signalement\n3 S'informer\n4 Ururimi/Language"
+            "2 Suivre un signalement\n3 S'informer\n4 Ururimi/Language\n5 Emploi a l'etranger"
         ),
         "lang": "Choisissez la langue\n1 Kinyarwanda\n2 English\n3 Francais",
         "back": "0 Retour",
@@ -264,6 +292,21 @@ T: Final[dict[str, dict[str, str]]] = {
             "agreee, vous gardez votre passeport."
         ),
         "sos": "Urgence (gratuit):\nPolice 112\nRIB 166\nIsange 3029\nEnfants 116\n0 Retour",
+        "jobs": (
+            "Emploi a l'etranger\n1 Verifier une agence\n2 Verifier une offre d'emploi\n0 Retour"
+        ),
+        "ask_agency": "Tapez le nom, le telephone ou le numero de licence de l'agence:\n0 Retour",
+        "offer_agency": "Nom ou telephone de qui propose l'emploi:\n0 Je ne sais pas",
+        "agency_licensed": "{name}: agreee jusqu'au {date}, pour: {places}.",
+        "agency_other_place": "{name}: pas agreee pour ce pays, seulement pour: {places}.",
+        "agency_suspended": "{name}: licence suspendue. Elle ne peut pas recruter.",
+        "agency_revoked": "{name}: licence revoquee. Elle ne peut pas recruter.",
+        "agency_expired": "{name}: licence expiree. Elle ne peut pas recruter maintenant.",
+        "agency_none": (
+            "Introuvable. Introuvable ne veut pas dire sur: demandez le numero de licence, "
+            "ne payez rien pour un emploi. RIB 166, Police 112."
+        ),
+        "offer_report": "1 Le signaler",
     },
 }
 

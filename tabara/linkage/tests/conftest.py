@@ -47,7 +47,7 @@ def list_csv(extra_rows: list[list[str]] | None = None, people: int = 14) -> byt
         ["v1", "Marie-Claire Uwase", "F", "1998", "1 1998 7 0012345 0 17", "+250788123456", "11"]
     )
     writer.writerow(
-        ["v2", "Jean Bosco HABYARIMANA", "M", "2001", "1200180098765043", "0722 987 654", ""]
+        ["v2", "Jean Bosco HABYARIMANA", "M", "2001", "1 2001 8 0098765 0 43", "0722 987 654", ""]
     )
     for row in extra_rows or []:
         writer.writerow(row)

@@ -70,3 +70,19 @@ def test_folding_twice_changes_nothing(words: list[str]) -> None:
 @given(WORDS)
 def test_case_and_separators_do_not_matter(words: list[str]) -> None:
     assert name_key(" ".join(words)) == name_key("  ".join(w.upper() for w in words))
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("aa Uwase", ("uwase",)),
+        ("dee Uwase", ("uwase",)),  # "dee" is the particle "de" once its vowel is single
+        ("cchhe Uwase", ("cce", "uwase")),  # ch -> c until nothing changes
+        ("Yohani chh", ("jean",)),
+    ],
+)
+def test_edge_spellings_fold_to_a_key_that_refolds_to_itself(
+    name: str, key: tuple[str, ...]
+) -> None:
+    assert name_key(name) == key
+    assert name_key(" ".join(key)) == key

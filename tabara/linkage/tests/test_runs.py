@@ -126,3 +126,48 @@ def test_another_organizations_run_and_pairs_are_refused(
         pair_decide(user=stranger, run_id=run.pk, pair_id=run.pairs.all()[0].pk, verdict="match")
     with pytest.raises(RunNotFound):
         link_run_threshold_set(user=stranger, run_id=run.pk, threshold=0.7)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_run_is_queued_after_commit_and_run_by_the_worker(
+    linkage_world: SimpleNamespace,
+) -> None:
+    from django.core.management import call_command
+
+    w = linkage_world
+    run = link_run_create(
+        user=w.analyst,
+        data=RunInput(title="Queued", include_cases=False, list_ids=(w.list.pk,), threshold=0.5),
+    )
+    assert LinkRun.objects.get(pk=run.pk).status == LinkRun.Status.QUEUED
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0")
+    run.refresh_from_db()
+    assert run.status == LinkRun.Status.DONE and run.record_count == w.list.row_count
+    started = AuditEvent.objects.get(action="linkage_run_started", target_id=str(run.pk))
+    assert started.actor_id == w.analyst.pk
+
+
+def test_capture_histories_of_a_run(linkage_world: SimpleNamespace) -> None:
+    """Each victim is on Tabara's list and on the shelter's: at least two people on both."""
+    from tabara.linkage.selectors import run_histories
+
+    w = linkage_world
+    run = _run(w)
+    lists, patterns = run_histories(run, 0.5)
+    assert lists == ["Shelter", "tabara"]
+    counts = dict(patterns)
+    assert counts[(1, 1)] >= 2
+    assert sum(counts.values()) == run.cluster_count
+
+
+def test_rows_name_themselves_without_personal_data(linkage_world: SimpleNamespace) -> None:
+    w = linkage_world
+    run = _run(w, cases=False)
+    pair = run.pairs.select_related("left").all()[0]
+    decision = pair_decide(user=w.analyst, run_id=run.pk, pair_id=pair.pk, verdict="unsure")
+    record = w.list.records.all()[0]
+    texts = [str(w.list), str(record), str(run), str(pair.left), str(pair), str(decision)]
+    assert texts[0] == "Shelter (shelter.csv)" and texts[1] == f"line 2 of list {w.list.pk}"
+    assert texts[2] == "Shelter and cases" and texts[3].startswith("list:")
+    assert texts[5].endswith(": unsure")
+    assert not any(record.full_name in text for text in texts)

@@ -7,6 +7,7 @@ import io
 from datetime import date, datetime
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook
 
 from tabara.accounts.roles import Role
@@ -27,6 +28,12 @@ ROWS: list[list[object]] = [
     ["Twice Ltd", "RW-LMA-2025-0101", "revoked", "", "", "", ""],  # licence seen above
 ]  # fmt: skip
 MAPPING = {"name": "Raison sociale", "destinations": "Pays"}
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def csv_file(rows: list[list[object]]) -> bytes:

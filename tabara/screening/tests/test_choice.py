@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tabara.screening.compiled import compiled
+from tabara.screening.choice import never_decides
+from tabara.screening.compiled import compiled, ids_of
 from tabara.screening.decide import decide
 from tabara.screening.engine import encode_answers, evaluate
 from tabara.screening.interview import interview_choice, next_questions
@@ -211,3 +212,75 @@ def test_smoothing_keeps_every_answer_possible() -> None:
     equal = build_prior({**data, "outcome_weights": "equal"}, ["q1"], "x")
     assert equal.log_outcome == pytest.approx((math.log(1 / 2), math.log(1 / 2)))
     assert equal.answer == prior.answer
+
+
+# Follow-ups whose question presumes another fact (their catalogue wording says so).
+PRESUMES = {
+    "sexwork_keeps_earnings": "sexwork_sells_sex",  # "the money from sex work"
+    "sexwork_adult_self_directed": "sexwork_sells_sex",  # "choose their own clients"
+    "sexwork_third_party_control": "sexwork_sells_sex",  # "choose the clients"
+    "sexwork_entered_knowingly": "sexwork_sells_sex",  # "the work was selling sex"
+    "smuggling_paid_facilitator": "border_crossed_international",  # "cross the border"
+    "border_irregular_crossing": "border_crossed_international",  # "away from the border post"
+    "border_false_documents": "border_crossed_international",
+    "smuggling_relationship_ended": "border_crossed_international",
+    "smuggling_own_choice": "border_crossed_international",
+    "smuggling_endangered": "border_crossed_international",
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(answer_sets)
+def test_a_follow_up_is_never_proposed_before_the_fact_it_presumes(
+    answers: dict[str, str],
+) -> None:
+    ranked = interview_choice(answers).ranked
+    for follow_up, premise in PRESUMES.items():
+        if follow_up in ranked and premise in ranked:
+            assert ranked.index(premise) < ranked.index(follow_up)
+
+
+def test_an_adult_is_asked_whether_she_sells_sex_before_what_she_earns_from_it() -> None:
+    ranked = interview_choice({"age_under_18": "no"}).ranked
+    assert ranked.index("sexwork_sells_sex") < ranked.index("sexwork_keeps_earnings")
+
+
+@settings(max_examples=200, deadline=None)
+@given(answer_sets, st.sampled_from(("yes", "no", "unknown")))
+def test_a_question_no_rule_reads_is_proposed_last_and_changes_nothing(
+    answers: dict[str, str], value: str
+) -> None:
+    # docs/screening-rules.md: age_under_13 is in the catalogue but no rule uses it yet.
+    assert ids_of(compiled(RULESET), never_decides(compiled(RULESET))) == ("age_under_13",)
+    rest = {k: v for k, v in answers.items() if k != "age_under_13"}
+    assert evaluate({**rest, "age_under_13": value}).outcome == evaluate(rest).outcome
+    ranked = interview_choice(rest).ranked
+    if "age_under_13" in ranked:
+        assert ranked[-1] == "age_under_13"
+
+
+def test_not_done_while_two_yes_among_no_could_make_it_sex_work() -> None:
+    # V44 perturbed: an adult met through an unverified recruiter (a warning sign), free to
+    # leave, no border. Force, threats and a third party are all still open, so neither "all
+    # yes" nor "all yes but one" is sex work, and no single "yes" among "no" is. Selling sex
+    # and keeping the money, with every other answer "no", is (R8).
+    asked = {
+        "age_under_18": "no",
+        "ctx_free_to_leave": "yes",
+        "border_crossed_international": "no",
+        "risk_unverified_recruiter": "yes",
+    }
+    open_ids = {
+        "sexwork_sells_sex",
+        "sexwork_keeps_earnings",
+        "sexwork_adult_self_directed",
+        "sexwork_third_party_control",
+        "means_force_violence",
+        "means_threats",
+    }
+    answers = {iid: "unknown" for iid in IDS if iid not in open_ids} | asked
+    assert evaluate(answers).outcome == "insufficient_information"
+    mix = {**answers, "sexwork_sells_sex": "yes", "sexwork_keeps_earnings": "yes"}
+    mix |= dict.fromkeys(open_ids - set(mix), "no")
+    assert evaluate(mix).outcome == "sex_work"
+    assert not interview_choice(answers).done

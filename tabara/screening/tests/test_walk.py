@@ -45,6 +45,9 @@ def test_following_the_interview_ends_at_the_labelled_outcome(vignette: dict[str
 
 
 def test_interviews_reach_their_outcome_within_ten_questions_at_the_median() -> None:
+    # The measure: questions until the outcome is the final one (its own figures for
+    # the old walk, median 8 and 15 to 30 for five scenarios, are these). Questions until
+    # "done" cannot meet it: "no indicators" needs all 46 warning signs asked (performance.md).
     reached = [walked(v).reached for v in VIGNETTES]
     assert statistics.median(reached) <= 10
     assert percentile(reached, 90) <= 20

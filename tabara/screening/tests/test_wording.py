@@ -86,3 +86,18 @@ def test_the_self_check_asks_in_the_public_wording(
     assert shown
     for iid in shown:
         assert public_wording(RULESET)[iid][language] in html
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("fresh_limits")
+def test_a_follow_up_waits_for_the_page_after_the_question_it_presumes() -> None:
+    client = Client()
+    adult = client.post("/en/check/", {"q_age_under_18": "no", "action": "next"}).content.decode()
+    shown = set(re.findall(r'name="q_([a-z0-9_]+)"', adult))
+    assert "sexwork_sells_sex" in shown
+    assert not shown & {"sexwork_keeps_earnings", "sexwork_adult_self_directed"}
+    answers = {"a_age_under_18": "no", "q_sexwork_sells_sex": "yes", "action": "next"}
+    for iid in shown - {"sexwork_sells_sex"}:
+        answers[f"q_{iid}"] = "unknown"
+    later = client.post("/en/check/", answers).content.decode()
+    assert "sexwork_keeps_earnings" in set(re.findall(r'name="q_([a-z0-9_]+)"', later))

@@ -1,6 +1,6 @@
 """The public self-check "Is this trafficking?": no login, nothing stored, no JavaScript.
 
-It asks the questions of the staff interview, in the same order (`next_questions`), worded for
+It asks the questions of the staff interview, in the same order (`interview_choice`), worded for
 the public (`wording.py`: "Are you under 18?" rather than "Is the person under 18?").
 
 Answers travel in hidden fields from one page to the next; the server keeps nothing.
@@ -15,16 +15,36 @@ from django.views.decorators.http import require_http_methods
 
 from tabara.core.public import public_form_valid, public_route
 from tabara.core.views import posted
+from tabara.screening.compiled import compiled
 from tabara.screening.engine import evaluate
 from tabara.screening.explain import explain, teaching_texts
 from tabara.screening.forms import QuestionsForm
-from tabara.screening.interview import next_questions
+from tabara.screening.interview import interview_choice
+from tabara.screening.model import Indicator, Ruleset
 from tabara.screening.ruleset import load_ruleset
 from tabara.screening.services import clean_answers
 from tabara.screening.wording import public_wording
 
 PER_PAGE = 3
 CARRIED = "a_"
+
+
+def page_of(answers: dict[str, str], ruleset: Ruleset) -> list[Indicator]:
+    """The next questions of the interview, PER_PAGE to a page, in its order.
+
+    A follow-up waits for the page after the question it presumes ("do you keep the money
+    from sex work?" after "do you sell sex?"), so no one is asked about a situation that the
+    same page may show is not theirs.
+    """
+    premise = compiled(ruleset).premise
+    shown: list[Indicator] = []
+    for iid in interview_choice(answers, ruleset).ranked:
+        if iid in premise and premise[iid] not in answers:
+            continue
+        shown.append(ruleset.indicators[iid])
+        if len(shown) == PER_PAGE:
+            break
+    return shown
 
 
 @require_http_methods(["GET", "POST"])
@@ -36,14 +56,14 @@ def self_check(request: HttpRequest) -> HttpResponse:
     answers = clean_answers(
         {k.removeprefix(CARRIED): v for k, v in request.POST.items() if k.startswith(CARRIED)}
     )
-    shown = list(next_questions(answers, PER_PAGE, ruleset))
+    shown = page_of(answers, ruleset)
     form = QuestionsForm(posted(request), questions=shown, lang=lang, wording=wording)
     accepted = request.method == "POST" and public_form_valid(request, form)
     if accepted:
         # Questions on the page that were left blank count as "don't know": the check moves on.
         answers.update({q.id: "unknown" for q in shown})
         answers.update(clean_answers(form.answers()))
-        shown = list(next_questions(answers, PER_PAGE, ruleset))
+        shown = page_of(answers, ruleset)
         form = QuestionsForm(questions=shown, lang=lang, wording=wording)
     refused = getattr(request, "tabara_refusal", None) is not None
     finished = not refused and (request.POST.get("action") == "result" or not shown)

@@ -7,6 +7,8 @@ that must stay apart; the expected answer is the notes', not the code's.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tabara.search.names import name_tokens
 
@@ -61,3 +63,34 @@ def test_a_name_is_a_set_of_its_tokens() -> None:
     assert len(name_tokens("Marie Claire Uwase")) == 3
     assert len(name_tokens("Jean de Dieu N.")) == 2
     assert name_tokens("") == []
+
+
+# Folding the tokens of a name again gives the same tokens. Found by the property below:
+# a doubled vowel folded to one letter ("aa" -> "a") was kept, and dropped on refolding.
+REFOLDED = [("aa", []), ("dee Habimana", ["habimana"]), ("cchhe", ["cce"]), ("chh", [])]
+
+
+@pytest.mark.parametrize(("name", "tokens"), REFOLDED)
+def test_edge_spellings_fold_to_what_refolding_keeps(name: str, tokens: list[str]) -> None:
+    # "dee" is the particle "de" once its vowel is single; "cchhe" is "cche", then "cce";
+    # "chh" is "ch", then "c": a single letter, dropped like an initial.
+    assert name_tokens(name) == tokens
+
+
+LETTERS = "abcdeghijklmnoprstuvwyzéèçâ'-"
+WORDS = st.lists(
+    st.text(alphabet=LETTERS + LETTERS.upper(), min_size=1, max_size=10), min_size=1, max_size=5
+)
+
+
+@given(WORDS)
+def test_folding_the_tokens_again_gives_the_tokens(words: list[str]) -> None:
+    once = name_tokens(" ".join(words))
+    assert name_tokens(" ".join(once)) == once
+
+
+@given(WORDS, st.randoms(use_true_random=False))
+def test_the_order_of_the_names_does_not_matter(words: list[str], rng) -> None:
+    shuffled = list(words)
+    rng.shuffle(shuffled)
+    assert name_tokens(" ".join(words)) == name_tokens(" ".join(shuffled))
