@@ -36,5 +36,6 @@ urlpatterns += i18n_patterns(
     path("", include("tabara.attachments.urls")),
     path("", include("tabara.audit.urls")),
     path("", include("tabara.recruitment.urls")),
+    path("", include("tabara.opendata.urls")),
     prefix_default_language=True,
 )

@@ -15,6 +15,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "link": ("tabara.linkage.cli", "Find one person's records across lists (linkage)."),
     "check-offer": ("tabara.recruitment.cli", "Check a job offer abroad for red flags."),
     "ussd-sim": ("tabara.intake.ussd_sim", "Walk the USSD menus from a keyboard."),
+    "export": ("tabara.opendata.cli", "Open data: HTCDS, the CTDC file, public statistics."),
 }
 
 

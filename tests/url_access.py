@@ -211,6 +211,8 @@ EXPECTED: dict[str, Staff | Open] = {
     "awareness:staff_questions": both(P.AWARENESS_MANAGE),
     "awareness:staff_paper": both(P.AWARENESS_MANAGE),
     "awareness:staff_template": read_only(P.AWARENESS_MANAGE, fmt="csv"),
+    # Open data: the public statistics page shows released, noisy, protected counts only.
+    "opendata:statistics": PUBLIC,
     "awareness:staff_articles": read_only(P.AWARENESS_MANAGE),
     "awareness:staff_article_new": both(P.AWARENESS_MANAGE),
     "awareness:staff_article": both(P.AWARENESS_MANAGE),

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "tabara.attachments",
     "tabara.dashboards",
     "tabara.recruitment",
+    "tabara.opendata",
 ]
 
 # Background work (alert delivery, estimations, newsletters) runs through Django's tasks
@@ -195,6 +196,7 @@ PUBLIC_RATE_LIMITS = {
     "awareness-test": "60/m",
     "agency-lookup": "60/m",
     "offer-check": "60/m",
+    "statistics": "60/m",
 }
 PUBLIC_FORM_RATE_LIMITS = {"token": "3/10m", "content": "3/10m"}
 # The same text sent again is counted only where what is typed is stored or mailed; two

@@ -44,6 +44,10 @@ class Perm(StrEnum):
     AUDIT_VIEW = "audit.view"
     BREACHES_MANAGE = "privacy.breaches"
     AGENCIES_MANAGE = "agencies.manage"
+    # Open data (docs/open-data.md): an organization's cases in HTCDS for partners under
+    # agreement, and the public de-identified file and statistics.
+    HTCDS_EXPORT = "opendata.htcds"
+    OPEN_DATA_PUBLISH = "opendata.publish"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
@@ -80,9 +84,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.CONSENT_OVERRIDE,
             Perm.REFERRAL_RESPOND,
             Perm.STATS_VIEW,
+            Perm.HTCDS_EXPORT,
         }
     ),
-    # Linkage results name people across organizations: analysts only (docs/linkage.md).
+    # Linkage results name people across organizations: analysts only (docs/linkage.md);
+    # analysts also publish open data (docs/open-data.md).
     Role.ANALYST: frozenset(
         {
             Perm.STATS_VIEW,
@@ -90,6 +96,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.PREVALENCE_RUN,
             Perm.LINKAGE_RUN,
             Perm.NETWORK_VIEW,
+            Perm.OPEN_DATA_PUBLISH,
         }
     ),
     Role.PROGRAMME_OFFICER: frozenset(

@@ -106,7 +106,8 @@ def sign_in_wait(*, username: str) -> timedelta:
     return max(remaining, timedelta(0))
 
 
-def _failure_record(username: str) -> None:
+def sign_in_failure_record(username: str) -> None:
+    """Count one failed attempt against the account (sign-in, or a command's second factor)."""
     key = username.strip().lower()[:150]
     now = timezone.now()
     row, created = SignInThrottle.objects.get_or_create(
@@ -152,7 +153,7 @@ def staff_sign_in(*, request: HttpRequest, username: str, password: str, otp_tok
             recovery = RecoveryCodeDevice.objects.filter(user=user, confirmed=True)
             device = next((d for d in recovery if d.verify_token(token)), None)
     if not isinstance(user, User) or device is None:
-        _failure_record(username)
+        sign_in_failure_record(username)
         _address_throttled(request, count=True)
         reason = "code_reused" if reused else "password_or_code"
         audit_record(

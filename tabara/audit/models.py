@@ -91,6 +91,10 @@ class AuditAction(models.TextChoices):
     NETWORK_ALERTED = "network_alerted", _("Case owner alerted to a shared identifier")
     NETWORK_VIEWED = "network_viewed", _("Recruiter network viewed")
     NETWORK_EXPORTED = "network_exported", _("Recruiter network exported")
+    HTCDS_EXPORTED = "htcds_exported", _("Cases exported in HTCDS fields")
+    CTDC_EXPORTED = "ctdc_exported", _("De-identified CTDC file exported")
+    STATISTICS_RELEASED = "statistics_released", _("Public statistics released")
+    OPEN_DATA_REFUSED = "open_data_refused", _("Open-data export or release refused")
 
 
 class AuditEvent(models.Model):

@@ -37,8 +37,18 @@ EXPECTED: dict[Role, set[Perm]] = {
         A.CONSENT_OVERRIDE,
         A.REFERRAL_RESPOND,
         A.STATS_VIEW,
+        # The organization's cases in HTCDS for a partner under agreement (issue 15).
+        A.HTCDS_EXPORT,
     },
-    R.ANALYST: {A.STATS_VIEW, A.STATS_NATIONAL, A.PREVALENCE_RUN, A.LINKAGE_RUN, A.NETWORK_VIEW},
+    # Analysts publish the de-identified file and the public statistics (issue 15).
+    R.ANALYST: {
+        A.STATS_VIEW,
+        A.STATS_NATIONAL,
+        A.PREVALENCE_RUN,
+        A.LINKAGE_RUN,
+        A.NETWORK_VIEW,
+        A.OPEN_DATA_PUBLISH,
+    },
     # The recruitment-agency register is kept by programme staff (issue 16).
     R.PROGRAMME_OFFICER: {
         A.AWARENESS_MANAGE,

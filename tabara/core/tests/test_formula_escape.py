@@ -27,6 +27,7 @@ EXPORTS = {
     "tabara/linkage/cli.py": "tabara/linkage/tests/test_exports_escape.py",
     "tabara/linkage/synthetic.py": "tabara/linkage/tests/test_cli.py",
     "tabara/networks/exports.py": "tabara/networks/tests/test_exports_escape.py",
+    "tabara/opendata/exports.py": "tabara/opendata/tests/test_exports_escape.py",
 }
 WRITES = re.compile(r"SafeCsvWriter\(|xlsx_append\(|csv\.writer\(|csv\.DictWriter\(|Workbook\(")
 RAW = re.compile(
