@@ -240,4 +240,7 @@ EXPECTED: dict[str, Staff | Open] = {
     "recruitment:agency_new": both(P.AGENCIES_MANAGE),
     "recruitment:agency": both(P.AGENCIES_MANAGE),
     "recruitment:agency_import": both(P.AGENCIES_MANAGE),
+    # Agencies named in reports: the recruiter-network analysts' view (national counts; links
+    # to a report only for those who may open it).
+    "recruitment:analysis": read_only(P.NETWORK_VIEW),
 }

@@ -22,7 +22,7 @@ SECTIONS = [
     ("networks:network", _("Recruiter networks"), Perm.NETWORK_VIEW),
     ("awareness:staff_dashboard", _("Awareness"), Perm.AWARENESS_MANAGE),
     ("recruitment:agencies", _("Recruitment agencies"), Perm.AGENCIES_MANAGE),
-    ("recruitment:analysis", _("Agencies in reports"), Perm.STATS_VIEW),
+    ("recruitment:analysis", _("Agencies in reports"), Perm.NETWORK_VIEW),
     ("referrals:overdue", _("Overdue referrals"), Perm.CASE_SUPERVISE),
     ("dashboards:statistics", _("Case statistics"), Perm.STATS_VIEW),
     ("referrals:routing", _("Routing rules"), Perm.ROUTING_MANAGE),

@@ -83,6 +83,7 @@ class AuditAction(models.TextChoices):
     ATTACHMENT_OPENED = "attachment_opened", _("Attached file opened")
     AGENCY_SAVED = "agency_saved", _("Recruitment agency saved in the register")
     AGENCIES_IMPORTED = "agencies_imported", _("Recruitment agencies imported")
+    AGENCIES_ANALYSED = "agencies_analysed", _("Agencies in reports viewed")
     LINKAGE_LIST_IMPORTED = "linkage_list_imported", _("Agency list imported for linkage")
     LINKAGE_RUN_STARTED = "linkage_run_started", _("Link run started")
     LINKAGE_THRESHOLD_SET = "linkage_threshold_set", _("Link run threshold chosen")

@@ -54,8 +54,18 @@ def name_comparison() -> Any:
                 ),
                 0.03,
             ),
-            _level(cll.ArrayIntersectLevel("name_tokens", min_intersection=1), 0.04),
-            _level(cll.ArrayIntersectLevel("name_stems", min_intersection=1), 0.03),
+            _level(
+                cll.ArrayIntersectLevel("name_tokens", min_intersection=1).configure(
+                    label_for_charts="one name shared"
+                ),
+                0.04,
+            ),
+            _level(
+                cll.ArrayIntersectLevel("name_stems", min_intersection=1).configure(
+                    label_for_charts="one stem shared"
+                ),
+                0.03,
+            ),
             _level(cll.ElseLevel(), 0.04),
         ],
     )

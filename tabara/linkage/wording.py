@@ -18,30 +18,49 @@ COMPARISON_NAMES: dict[str, Promise] = {
     "district": gettext_lazy("District"),
 }
 _SAME, _DIFFERENT = gettext_lazy("the same"), gettext_lazy("different")
-LEVELS: dict[tuple[str, int], Promise] = {
-    ("name", 7): gettext_lazy("the same names, in any order"),
-    ("name", 6): gettext_lazy("two or more names shared"),
-    ("name", 5): gettext_lazy("names spelled alike"),
-    ("name", 4): gettext_lazy("one record's names all in the other's"),
-    ("name", 3): gettext_lazy("the rarest name shared"),
-    ("name", 2): gettext_lazy("one name shared"),
-    ("name", 1): gettext_lazy("one name stem shared"),
-    ("name", 0): gettext_lazy("no name in common"),
-    ("birth", 6): gettext_lazy("the same full date"),
-    ("birth", 5): gettext_lazy("dates one typing slip apart"),
-    ("birth", 4): gettext_lazy("the same year, one side without the day"),
-    ("birth", 3): gettext_lazy("the same year"),
-    ("birth", 2): gettext_lazy("one year apart"),
-    ("birth", 1): gettext_lazy("two years apart, one side from an age"),
-    ("birth", 0): _DIFFERENT,
-    ("nin", 3): gettext_lazy("the same number"),
-    ("nin", 2): gettext_lazy("the same first 13 digits (a re-issued card)"),
-    ("nin", 1): gettext_lazy("one digit apart"),
-    ("nin", 0): _DIFFERENT,
+_ELSE = "All other comparisons"
+# Keyed by Splink's label of the level (settings.py), so that a level added to the model
+# never shifts the words; an unknown label is shown as Splink names it.
+LEVELS: dict[tuple[str, str], Promise] = {
+    ("name", "Exact match on name_sorted"): gettext_lazy("the same names, in any order"),
+    ("name", "Array intersection size >= 2"): gettext_lazy("two or more names shared"),
+    ("name", "Jaro-Winkler distance of name_sorted >= 0.92"): gettext_lazy("names spelled alike"),
+    ("name", "one name omitted"): gettext_lazy("one record's names all in the other's"),
+    ("name", "rarest token shared"): gettext_lazy("the rarest name shared"),
+    ("name", "two stems shared"): gettext_lazy("two name stems shared"),
+    ("name", "one name shared"): gettext_lazy("one name shared"),
+    ("name", "one stem shared"): gettext_lazy("one name stem shared"),
+    ("name", _ELSE): gettext_lazy("no name in common"),
+    ("birth", "Exact match on birth_date"): gettext_lazy("the same full date"),
+    ("birth", "Damerau-Levenshtein distance of birth_date <= 1"): gettext_lazy(
+        "dates one typing slip apart"
+    ),
+    ("birth", "same year, a side without the day"): gettext_lazy(
+        "the same year, one side without the day"
+    ),
+    ("birth", "same year as far as both are known"): gettext_lazy(
+        "the same year as far as both are known"
+    ),
+    ("birth", "same year"): gettext_lazy("the same year"),
+    ("birth", "±1 year"): gettext_lazy("one year apart"),
+    ("birth", "±2 years, a side from an age"): gettext_lazy(
+        "two years apart, one side from an age"
+    ),
+    ("birth", _ELSE): _DIFFERENT,
+    ("nin", "Exact match on nin"): gettext_lazy("the same number"),
+    ("nin", "first 13 digits"): gettext_lazy("the same first 13 digits (a re-issued card)"),
+    ("nin", "Damerau-Levenshtein distance of nin <= 1"): gettext_lazy("one digit apart"),
+    ("nin", _ELSE): _DIFFERENT,
 }
 for _name in ("sex", "phone", "district"):
-    LEVELS[(_name, 1)] = _SAME
-    LEVELS[(_name, 0)] = _DIFFERENT
+    LEVELS[(_name, f"Exact match on {_name}")] = _SAME
+    LEVELS[(_name, _ELSE)] = _DIFFERENT
+
+
+def level_text(comparison: str, label: str) -> str:
+    """A level in the reader's language (Splink's own label when it is not known here)."""
+    text = LEVELS.get((comparison, label))
+    return str(text) if text is not None else label
 
 
 def evidence_rows(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -52,7 +71,7 @@ def evidence_rows(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if level < 0:
             text = _("missing on one side: no evidence")
         else:
-            text = str(LEVELS.get((comparison, level), item.get("label", "")))
+            text = level_text(comparison, item.get("label", ""))
         rows.append(
             {
                 "comparison": comparison,
@@ -74,14 +93,13 @@ def model_rows(model: dict[str, Any]) -> list[dict[str, Any]]:
     for comparison in model.get("comparisons", []):
         name = comparison["output_column_name"]
         levels = [lv for lv in comparison["comparison_levels"] if not lv.get("is_null_level")]
-        for position, level in enumerate(levels):
-            gamma = len(levels) - 1 - position
+        for level in levels:
             m, u = level.get("m_probability"), level.get("u_probability")
             weight = math.log2(m / u) if m and u else None
             rows.append(
                 {
                     "comparison": str(COMPARISON_NAMES.get(name, name)),
-                    "level": str(LEVELS.get((name, gamma), level.get("label_for_charts", ""))),
+                    "level": level_text(name, level.get("label_for_charts", "")),
                     "m": m,
                     "u": u,
                     "weight": weight,

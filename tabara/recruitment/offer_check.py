@@ -11,7 +11,13 @@ from typing import Any
 
 from tabara.recruitment import selectors, verdict
 from tabara.recruitment.models import Agency
-from tabara.recruitment.offers import AGENCY_STATUS, OfferResult, evaluate_offer, load_offer_rules
+from tabara.recruitment.offers import (
+    AGENCY_STATUS,
+    OfferResult,
+    evaluate_offer,
+    load_offer_rules,
+    offer_marker,
+)
 
 # How the offer came -> the report form's recruitment channel.
 CHANNELS = {
@@ -65,6 +71,7 @@ def report_prefill(check: OfferCheck, lang: str, agency_text: str, phone: str) -
         label = next((o.label[lang] for o in question.options if o.id == value), value)
         lines.append(f"{question.short[lang]} {label}")
     lines += [f"! {flag.title[lang]}" for flag in check.result.flags]
+    lines.append(offer_marker(check.result))  # read back by the analysts' page
     destination = check.answers.get("destination", "")
     return {
         "what_happened": "\n".join(lines),

@@ -251,3 +251,19 @@ def evaluate_offer(answers: Mapping[str, str], rules: OfferRules) -> OfferResult
     if escalated:
         rank = rules.escalate_to_rank
     return OfferResult(rules.version, rules.sha256, raised, rules.level(rank), escalated)
+
+
+_MARKER = re.compile(r"\[(offer-[0-9.]+):((?: [a-z_]+)*)\]")
+
+
+def offer_marker(result: OfferResult) -> str:
+    """The flags of a checked offer as a report carries them: "[offer-2026.1: id id]"."""
+    return f"[{result.version}:{''.join(' ' + flag.id for flag in result.flags)}]"
+
+
+def offer_marker_read(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The rules version and flag ids a report's text carries from a check, if any."""
+    match = _MARKER.search(text)
+    if match is None:
+        return None
+    return match.group(1), tuple(match.group(2).split())

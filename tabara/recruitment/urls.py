@@ -11,4 +11,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(f"{STAFF}new/", views_staff.agency_new, name="agency_new"),
     path(f"{STAFF}<int:agency_id>/", views_staff.agency_edit, name="agency"),
     path(f"{STAFF}import/", views_staff.agency_import, name="agency_import"),
+    path(f"{STAFF}in-reports/", views_staff.analysis, name="analysis"),
 ]

@@ -10,8 +10,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.roles import Perm
+from tabara.audit.models import AuditAction
+from tabara.audit.services import audit_record
 from tabara.core.domain_errors import NotFound
 from tabara.core.views import posted
+from tabara.recruitment import analysis as agency_analysis
 from tabara.recruitment import importing, selectors, services
 from tabara.recruitment.forms import AgencyForm, ImportForm
 from tabara.recruitment.models import Agency
@@ -82,3 +85,13 @@ def agency_import(request: HttpRequest) -> HttpResponse:
     return render(
         request, "recruitment/staff_import.html", context, status=400 if form.errors else 200
     )
+
+
+@require_GET
+@staff_required(Perm.NETWORK_VIEW)
+def analysis(request: HttpRequest) -> HttpResponse:
+    """Agencies named in reports against the register; links only to reports one may open."""
+    user = staff_user(request)
+    found = agency_analysis.agencies_in_reports(user, timezone.localdate())
+    audit_record(actor=user, action=AuditAction.AGENCIES_ANALYSED, target_type="agency_analysis")
+    return render(request, "recruitment/analysis.html", {"a": found})

@@ -66,13 +66,23 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
-@pytest.fixture
-def phone(chromium: Browser) -> Iterator[BrowserContext]:
-    """A small phone with JavaScript switched off."""
-    context = chromium.new_context(java_script_enabled=False, viewport=PHONE)
+def _context(chromium: Browser, **options: object) -> Iterator[BrowserContext]:
+    context = chromium.new_context(**options)  # type: ignore[arg-type]
     context.set_default_timeout(TIMEOUT_MS)
     yield context
     context.close()
+
+
+@pytest.fixture
+def phone(chromium: Browser) -> Iterator[BrowserContext]:
+    """A small phone with JavaScript switched off."""
+    yield from _context(chromium, java_script_enabled=False, viewport=PHONE)
+
+
+@pytest.fixture
+def phone_js(chromium: Browser) -> Iterator[BrowserContext]:
+    """A small phone with JavaScript on, for a test that reads the page (the focus, say)."""
+    yield from _context(chromium, viewport=PHONE)
 
 
 @pytest.fixture

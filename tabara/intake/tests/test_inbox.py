@@ -94,3 +94,16 @@ def test_case_worker_may_reply_but_not_open_the_inbox(staff_client) -> None:
     submitted = submit_report()
     client, _user = staff_client(Role.CASE_WORKER)
     assert client.get(f"/en/staff/reports/{submitted.report.pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_reporter_s_words_carry_their_language_on_an_english_page(staff_client) -> None:
+    """WCAG 3.1.2: a screen reader reads the reporter's Kinyarwanda with a Kinyarwanda voice."""
+    rw = submit_report(what_happened="Yampamagaye kuri WhatsApp.", language="rw").report
+    unknown = submit_report(what_happened="Someone called.").report
+    client, _user = staff_client()
+    page = client.get(f"/en/staff/reports/{rw.pk}/").content.decode()
+    assert '<html lang="en">' in page
+    assert '<dd id="what" lang="rw">Yampamagaye kuri WhatsApp.</dd>' in page
+    page = client.get(f"/en/staff/reports/{unknown.pk}/").content.decode()
+    assert '<dd id="what">Someone called.</dd>' in page  # not known: the page's own

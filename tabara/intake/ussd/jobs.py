@@ -12,7 +12,12 @@ from dataclasses import dataclass
 
 from tabara.intake.ussd.data import State, Step, World, pick, say
 from tabara.intake.ussd.screen import LIMIT, plain, reply, shorten
-from tabara.recruitment.offers import AGENCY_STATUS, evaluate_offer, load_offer_rules
+from tabara.recruitment.offers import (
+    AGENCY_STATUS,
+    evaluate_offer,
+    load_offer_rules,
+    offer_marker,
+)
 
 MODE = "jm"  # state key: "lookup" (Check an agency) or "offer" (Check a job offer)
 QUESTION = "jq"  # state key: index of the offer question on screen
@@ -137,7 +142,8 @@ def offer_result(state: State, found: AgencyAnswer | None) -> Step:
         lines.append(line)
         room -= len(plain(line)) + 1
     state = {**state, "s": "j_result"}
-    state["offer_flags"] = shorten(", ".join(f.ussd[lang] for f in result.flags), 150)
+    titles = shorten(", ".join(f.ussd[lang] for f in result.flags), 120)
+    state["offer_flags"] = f"{titles} {offer_marker(result)}".strip()
     return Step(reply("\n".join([*lines, tail]), end=False), state)
 
 

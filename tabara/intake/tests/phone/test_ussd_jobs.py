@@ -101,4 +101,4 @@ def test_lookup_and_offer_through_the_gateway(geography) -> None:
         assert phone.press("1").startswith("END Murakoze")
     report = Report.objects.get()
     assert report.what_happened.startswith("[USSD: job_abroad] Akazi")
-    assert "(Uruhushya rwahagaritswe)" in report.what_happened
+    assert "(Uruhushya rwahagaritswe [offer-2026.1: agency_stopped])" in report.what_happened
