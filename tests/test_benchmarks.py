@@ -84,6 +84,12 @@ EXPECTED_LINES: dict[str, list[str]] = {
         r"start-up, median of 3 runs each",
         rf"ratio {NUMBER}",
     ],
+    "networks.py": [
+        r"sqlite: 60 cases, 300 reports, \d+ suspects; 3 page runs",
+        rf"back-fill: 360 records in {NUMBER} s, {NUMBER} ms per record",
+        rf"ratio sync per record / extraction alone: {NUMBER}",
+        rf"ratio page one district / whole period: {NUMBER}",
+    ],
     "spreadsheets.py": [
         r"python 3\.11\.\d+, openpyxl [\d.]+, \d+ CPUs, .* limits SheetLimits",
         r"zip bomb: .* refused",

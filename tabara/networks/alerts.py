@@ -10,7 +10,9 @@ and the kinds of identifier: never the identifier, the other records, nor their 
 Records of one situation (a case and the report it was opened from) are not news to each
 other, nor are two records of the same organization in the same district. An identifier in
 more situations than TABARA_NETWORK_HUB_CAP (a bus company's number, "WhatsApp") is a hub:
-it alerts nobody and is listed on the analysts' page instead.
+it alerts nobody and is listed on the analysts' page instead. Analysts (network.view) get
+an in-app note whenever a record joins a network, reports included: two reports from two
+districts have no owner to alert, and are exactly what nobody saw before.
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
 from tabara.audit.models import AuditAction
 from tabara.audit.services import audit_record
-from tabara.cases.alerts import alert_staff
+from tabara.cases.alerts import BODY, alert_staff
 from tabara.cases.models import Case
 from tabara.networks.choices import IdentifierKind
 from tabara.networks.models import IdentifierOccurrence
-from tabara.notifications.texts import Text
+from tabara.notifications.models import Channel
+from tabara.notifications.services import staff_notify
+from tabara.notifications.texts import Link, Text
 
 NEW_REPORT = _(
     "Case %(case)s: a new report mentions an identifier that is also in this case "
@@ -46,6 +50,13 @@ ALSO_ELSEWHERE = _(
     "records held by other organizations or in other districts. Ask an analyst of the "
     "national desk to put you in touch with their holders."
 )
+
+
+TO_ANALYSTS = _(
+    "Recruiter networks: %(record)s shares an identifier (%(kinds)s) with %(count)s records "
+    "held by other organizations or in other districts."
+)
+IN_APP = (Channel.IN_APP,)
 
 
 def hub_cap() -> int:
@@ -86,11 +97,13 @@ def network_alert(added: list[IdentifierOccurrence]) -> int:
     """Alert about the occurrences just added to one record; return how many messages."""
     news: dict[int, set[str]] = {}  # another case -> kinds it shares with the new record
     own: dict[str, set[str]] = {}  # kind -> situations elsewhere (when the record is a case)
+    connected: dict[str, set[str]] = {}  # kind -> situations elsewhere, for the analysts
     for occurrence in added:
         elsewhere = _elsewhere(occurrence)
         if not elsewhere:
             continue
         kind = occurrence.identifier.kind
+        connected.setdefault(kind, set()).update(other.situation for other in elsewhere)
         for other in elsewhere:
             if other.case_id is not None:
                 news.setdefault(other.case_id, set()).add(kind)
@@ -111,7 +124,30 @@ def network_alert(added: list[IdentifierOccurrence]) -> int:
             ALSO_ELSEWHERE, {"case": case.reference, "kinds": _kinds(own), "count": count}
         )
         sent += _send(case, f"{event}:own", subject, new=record)
+    if connected:
+        sent += _tell_analysts(event, record, connected)
     return sent
+
+
+def _tell_analysts(event: str, record: IdentifierOccurrence, connected: dict[str, set[str]]) -> int:
+    """In-app note to every analyst: a new record joins a network (reports connect too)."""
+    subject = Text(
+        TO_ANALYSTS,
+        {
+            "record": record.reference,
+            "kinds": _kinds(connected),
+            "count": len(set().union(*connected.values())),
+        },
+    )
+    body = Text(BODY, {"subject": subject, "url": Link("networks:network")})
+    analysts = User.objects.filter(is_active=True).order_by("pk")
+    return sum(
+        staff_notify(
+            user=user, event_key=f"{event}:analyst", subject=subject, body=body, channels=IN_APP
+        )
+        for user in analysts
+        if user.can(Perm.NETWORK_VIEW)
+    )
 
 
 def _send(case: Case, event: str, subject: Text, *, new: IdentifierOccurrence) -> int:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tabara.geo.models import AdminUnit
 from tabara.geo.selectors import district_choices
 from tabara.networks.selectors import NetworkFilters
+
+DEFAULT_DAYS = 365  # the page opens on the last year; a wider period is one field away
 
 
 class NetworkFilterForm(forms.Form):
@@ -22,6 +26,7 @@ class NetworkFilterForm(forms.Form):
     district = forms.ChoiceField(label=_("District"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"since": timezone.localdate() - timedelta(days=DEFAULT_DAYS)})
         super().__init__(*args, **kwargs)
         district = self.fields["district"]
         assert isinstance(district, forms.ChoiceField)  # noqa: S101 - declared above
@@ -35,7 +40,12 @@ class NetworkFilterForm(forms.Form):
         return data
 
     def filters(self) -> NetworkFilters:
-        """What a valid form asks for; an invalid one filters nothing."""
+        """What a valid form asks for; the last year when nothing was asked yet.
+
+        An invalid form filters nothing (its page says why).
+        """
+        if not self.is_bound:
+            return NetworkFilters(since=self.initial["since"])
         if not self.is_valid():
             return NetworkFilters()
         code = self.cleaned_data.get("district") or ""

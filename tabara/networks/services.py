@@ -146,13 +146,20 @@ def _ids(model: type[Report] | type[Case], batch: int) -> Iterator[int]:
         last = ids[-1]
 
 
-def network_backfill(*, alert: bool = False, batch: int = 500) -> SyncResult:
-    """Sync every report and case (one transaction each); return the totals."""
+def network_backfill(*, alert: bool = False, batch: int = 50) -> SyncResult:
+    """Sync every report and case, `batch` records per transaction; return the totals.
+
+    One commit per record would cost one disk sync each (SQLite, synchronous=FULL); a
+    batch of 50 holds the write lock for a fraction of a second (docs/performance.md).
+    """
     added = removed = alerted = 0
     for kind, model in (("report", Report), ("case", Case)):
-        for pk in _ids(model, batch):
-            result = network_record_sync(kind=kind, pk=pk, alert=alert)
-            added, removed = added + result.added, removed + result.removed
-            alerted += result.alerted
+        ids = list(_ids(model, 1000))
+        for start in range(0, len(ids), batch):
+            with transaction.atomic():
+                for pk in ids[start : start + batch]:
+                    result = network_record_sync(kind=kind, pk=pk, alert=alert)
+                    added, removed = added + result.added, removed + result.removed
+                    alerted += result.alerted
     _forget_orphans(None)
     return SyncResult(added=added, removed=removed, alerted=alerted)

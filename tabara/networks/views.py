@@ -28,7 +28,9 @@ def _read(
     request: HttpRequest, action: AuditAction
 ) -> tuple[NetworkFilterForm, Network, NetworkFilters]:
     user: User = staff_user(request)
-    form = NetworkFilterForm(request.GET or None)
+    asked = request.GET.copy()
+    asked.pop("format", None)  # the export's own choice, not a filter
+    form = NetworkFilterForm(asked or None)
     filters = form.filters()
     network = network_for(user, filters)
     audit_record(

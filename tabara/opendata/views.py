@@ -6,20 +6,28 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from tabara.cases.choices import ExploitationType, Gender
 from tabara.core.public import public_route
 from tabara.geo.models import AdminUnit
+from tabara.intake.ussd.texts import PROVINCES
 from tabara.opendata.selectors import release_latest
 from tabara.opendata.statistics import EARLIER, NOT_RECORDED
 
 
 def _labels() -> dict[str, dict[str, str]]:
-    provinces = dict(
-        AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE).values_list("code", "name")
-    )
+    # The geography names provinces in English; the USSD menus already name them in all
+    # three languages (by NISR code).
+    language = get_language() or "rw"
+    provinces = {
+        code: PROVINCES.get(code, {}).get(language, name)
+        for code, name in AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE).values_list(
+            "code", "name"
+        )
+    }
     not_recorded = _("Not recorded")
     return {
         "year": {EARLIER: _("Earlier years")},

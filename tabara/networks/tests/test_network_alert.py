@@ -119,3 +119,14 @@ def test_alerts_are_written_in_the_readers_language(world) -> None:
     sync(new_report("34", suspect_identifiers="0788100200", occurred_on=timezone.localdate()))
     [subject] = in_app(world.rib_worker)
     assert "numéro de téléphone" in subject
+
+
+def test_analysts_hear_of_reports_joining_a_network_that_no_case_owner_holds(world) -> None:
+    sync(new_report("34", suspect_identifiers="@agent_k"))
+    assert in_app(world.analyst) == []
+    second = new_report("22", what_happened="Recruited by @agent_k on Instagram")
+    assert sync(second) == 1  # the analyst's in-app note; no case, so no owner
+    [note] = in_app(world.analyst)
+    assert second.reference in note and "social-media account" in note and " 1 records" in note
+    assert "agent_k" not in note
+    assert Notification.objects.filter(user=world.analyst, channel=Channel.EMAIL).count() == 0

@@ -66,6 +66,8 @@ def test_period_and_district_filter_the_network(world) -> None:
     since = (timezone.localdate() - timedelta(days=30)).isoformat()
     html = client.get(URL, {"since": since}).content.decode()
     assert first.reference in html and second.reference not in html
+    html = client.get(URL).content.decode()  # the page opens on the last year
+    assert first.reference in html and second.reference not in html
     html = client.get(URL, {"district": "22"}).content.decode()  # only the old Huye report
     assert second.reference in html and case.reference in html
     html = client.get(URL, {"district": "22", "since": since}).content.decode()

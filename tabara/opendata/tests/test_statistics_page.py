@@ -67,6 +67,11 @@ def test_the_page_shows_the_release_as_released_with_its_margin(released) -> Non
                 assert f'<td class="n">{value}</td>' in html
 
 
+def test_provinces_are_named_in_the_page_s_language(released) -> None:
+    assert "Amajyepfo" in Client().get("/rw/statistics/").content.decode()
+    assert "Ville de Kigali" in Client().get("/fr/statistics/").content.decode()
+
+
 def test_before_any_release_the_page_says_so(db) -> None:
     html = unescape(Client().get("/fr/statistics/").content.decode())
     assert "Aucun chiffre n'a encore été publié." in html
