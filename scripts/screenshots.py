@@ -20,7 +20,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -50,9 +50,13 @@ def account_line(username: str) -> re.Pattern[str]:
 
 
 @contextmanager
-def demo_site(username: str) -> Iterator[tuple[str, Browser, re.Match[str]]]:
+def demo_site(
+    username: str, *, before_serving: Callable[[dict[str, str]], None] | None = None
+) -> Iterator[tuple[str, Browser, re.Match[str]]]:
     """A throwaway demo database served locally, Chromium, and one demo account's line
-    (its `.string` is all that demo_load printed, other accounts included)."""
+    (its `.string` is all that demo_load printed, other accounts included).
+
+    `before_serving(env)` may add to the demo database (through `manage(env, ...)`)."""
     with tempfile.TemporaryDirectory(prefix="tabara-screenshots-") as var_dir:
         env = {
             **os.environ,
@@ -65,6 +69,8 @@ def demo_site(username: str) -> Iterator[tuple[str, Browser, re.Match[str]]]:
         account = account_line(username).search(printed)
         if account is None:
             raise SystemExit(f"demo_load printed no '{username}' account")
+        if before_serving is not None:
+            before_serving(env)
         with server(env, Path(var_dir) / "server.log") as base, sync_playwright() as playwright:
             browser = launch(playwright)
             yield base, browser, account

@@ -84,6 +84,14 @@ EXPECTED_LINES: dict[str, list[str]] = {
         r"start-up, median of 3 runs each",
         rf"ratio {NUMBER}",
     ],
+    "statistics.py": [
+        r"sqlite: 300 cases, \d+ victims, \d+ referrals, \d+ services; snapshot rebuilt in "
+        r"[\d.]+ s; 5 runs per view",
+        rf"national, no filter +{NUMBER} +{NUMBER} +1\.00",
+        rf"XLSX download +{NUMBER} +{NUMBER} +{NUMBER}",
+        rf"one GROUP BY district on sqlite directly: \d+ ms \(ratio to the whole national "
+        rf"page's p50: {NUMBER}\)",
+    ],
     "networks.py": [
         r"sqlite: 60 cases, 300 reports, \d+ suspects; 3 page runs",
         rf"back-fill: 360 records in {NUMBER} s, {NUMBER} ms per record",

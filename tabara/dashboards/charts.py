@@ -18,12 +18,12 @@ STACK = ("#1f5f8b", "#8a4500", "#4d4d4d")  # 6.9:1, 6.6:1, 8.5:1 on white
 ROW = 18
 LABEL_W = 190
 BAR_W = 250
-WIDTH = LABEL_W + BAR_W + 70
+WIDTH = LABEL_W + BAR_W + 120
 
 
-def _value_text(value: float | int | None) -> str:
+def _value_text(value: float | int | None, hidden: str = "<5") -> str:
     if value is None:
-        return "<5"
+        return hidden
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
@@ -40,10 +40,12 @@ def bar_chart_svg(
     series: Sequence[str] = (),
     highlight: str = "",
     highlight_note: str = "",
+    hidden: str = "<5",
 ) -> str:
     """Bars (stacked when a row has several values) for `rows` of (label, values).
 
-    `highlight` names a row drawn in the alert colour, `highlight_note` written after it.
+    `highlight` names a row drawn in the alert colour, `highlight_note` written after it;
+    `hidden` is written for a value not shown (None).
     """
     legend = ROW if len(series) > 1 else 0
     height = legend + ROW * max(len(rows), 1) + 6
@@ -80,9 +82,9 @@ def bar_chart_svg(
             )
             x += width
         if len(values) == 1:
-            text = _value_text(values[0])
+            text = _value_text(values[0], hidden)
         elif any(v is None for v in values):
-            text = " + ".join(_value_text(v) for v in values)
+            text = " + ".join(_value_text(v, hidden) for v in values)
         else:
             text = _value_text(total)
         note = f" {highlight_note}" if name == highlight and highlight_note else ""

@@ -24,14 +24,6 @@ from tabara.dashboards.snapshot import day_start, snapshot_path
 
 # The dimensions counted for cases and victims, in the order of the grouping sets.
 DIMENSIONS = ("month", "org", "province", "district", "exploitation", "channel", "country")
-# The path of a case, in order: (step, the column holding when the case reached it).
-STEPS = (
-    ("report", "report_at"),
-    ("case", "opened"),
-    ("referral", "referred_at"),
-    ("accepted", "accepted_at"),
-    ("service", "service_at"),
-)
 # How long each step took, measured from the step named here (service: from the opening,
 # because a service may start without any referral, provided by the owner itself).
 MEASURED_FROM = {"case": "report", "referral": "case", "accepted": "referral", "service": "case"}
@@ -172,29 +164,29 @@ def _counts(con: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> Fi
     return figures
 
 
+# Each step: the flag of the cases that reached it and the column of its time (None: the
+# first step, or every case), with that time's unit in hours.
+STEP_COLUMNS = {
+    "report": ("from_report", None, 0.0),
+    "case": ("TRUE", "to_case", 1 / 3600),
+    "referral": ("referred", "to_referral", 1 / 3600),
+    "accepted": ("accepted", "to_accepted", 1 / 3600),
+    "service": ("served", "to_service", 24.0),
+}
+
+
 def _steps(con: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> list[Step]:
-    columns = dict(STEPS)
-    parts = [f"count({column})" for _key, column in STEPS]
-    for key, start in MEASURED_FROM.items():
-        begin, end = columns[start], columns[key]
-        unit = "day" if key == "service" else "second"
-        a, b = (f"CAST({begin} AS DATE)", f"CAST({end} AS DATE)") if unit == "day" else (begin, end)
-        parts.append(f"median(date_diff('{unit}', {a}, {b}))")
-        parts.append(f"count({begin} IS NOT NULL AND {end} IS NOT NULL OR NULL)")
+    parts = []
+    for flag, duration, _unit in STEP_COLUMNS.values():
+        parts.append(f"count_if({flag})")
+        parts.append(f"median({duration}), count({duration})" if duration else "NULL, 0")
     query = f"SELECT {', '.join(parts)} FROM cases WHERE {where}"  # noqa: S608
     row = con.execute(query, params).fetchone() or ()
-    counts = dict(zip((k for k, _c in STEPS), row[: len(STEPS)], strict=True))
-    timing: dict[str, tuple[float | None, int]] = {}
-    rest = row[len(STEPS) :]
-    for i, key in enumerate(MEASURED_FROM):
-        median, timed = rest[2 * i], int(rest[2 * i + 1])
-        if median is not None:
-            median = float(median) * (24 if key == "service" else 1 / 3600)
-        timing[key] = (median, timed)
     steps = []
-    for key, _column in STEPS:
-        median, timed = timing.get(key, (None, 0))
-        steps.append(Step(key, int(counts[key]), median, MEASURED_FROM.get(key, ""), timed))
+    for i, (key, (_flag, _duration, unit)) in enumerate(STEP_COLUMNS.items()):
+        reached, median, timed = row[3 * i], row[3 * i + 1], row[3 * i + 2]
+        hours = None if median is None else float(median) * unit
+        steps.append(Step(key, int(reached or 0), hours, MEASURED_FROM.get(key, ""), int(timed)))
     return steps
 
 

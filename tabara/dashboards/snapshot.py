@@ -28,13 +28,17 @@ import pyarrow as pa
 from django.conf import settings
 from django.utils import timezone
 
+from tabara.cases.choices import Gender
 from tabara.cases.facts import case_facts, first_services, victim_facts
+from tabara.dashboards.bands import CODES as BAND_CODES
 from tabara.dashboards.bands import age_band_sql
 from tabara.geo.selectors import district_provinces
 from tabara.intake.selectors import report_times
 from tabara.referrals.selectors import referral_firsts
 
 BATCH = 50_000
+ENUMS = ("month", "province", "district", "exploitation", "channel", "country")
+SEXES = frozenset(Gender.values)
 UTC_TS = pa.timestamp("us", tz="UTC")
 
 
@@ -143,10 +147,14 @@ def _local(column: str, offset: int) -> str:
 def _build(con: duckdb.DuckDBPyConnection, facts: dict[str, pa.Table], built_at: datetime) -> None:
     for name, table in facts.items():
         con.register(name, table)
+    sexes = ", ".join(f"'{code}'" for code in sorted(SEXES))
+    bands = ", ".join(f"'{code}'" for code in BAND_CODES)
+    con.execute(f"CREATE TYPE e_sex AS ENUM ({sexes})")
+    con.execute(f"CREATE TYPE e_band AS ENUM ({bands})")
     off = _offset_seconds()
     con.execute(
         f"""
-        CREATE TABLE cases AS
+        CREATE TEMP TABLE wide AS
         SELECT c.id, c.org, {_local("c.opened", off)} AS opened,
                strftime({_local("c.opened", off)}, '%Y-%m') AS month,
                c.district, c.province, c.exploitation, c.channel, c.country,
@@ -160,14 +168,36 @@ def _build(con: duckdb.DuckDBPyConnection, facts: dict[str, pa.Table], built_at:
                ON v.case_id = c.id
         LEFT JOIN raw_referrals r ON r.case_id = c.id
         LEFT JOIN raw_services s ON s.case_id = c.id
-        ORDER BY opened
+        """  # noqa: S608 - built from constants; values are bound parameters
+    )
+    # Codes as ENUMs (one byte each) group several times faster than strings; a step's
+    # time is kept ready as a number, so a page takes medians without date arithmetic.
+    for column in ENUMS:
+        con.execute(
+            f"CREATE TYPE e_{column} AS ENUM "  # noqa: S608 - constants only
+            f"(SELECT DISTINCT {column} FROM wide WHERE {column} IS NOT NULL ORDER BY 1)"
+        )
+    codes = ", ".join(f"{column}::e_{column} AS {column}" for column in ENUMS)
+    con.execute(
+        f"""
+        CREATE TABLE cases AS
+        SELECT id, org::INTEGER AS org, opened, {codes}, victims,
+               report_at IS NOT NULL AS from_report,
+               referred_at IS NOT NULL AS referred,
+               accepted_at IS NOT NULL AS accepted,
+               service_at IS NOT NULL AS served,
+               date_diff('second', report_at, opened) AS to_case,
+               date_diff('second', opened, referred_at) AS to_referral,
+               date_diff('second', referred_at, accepted_at) AS to_accepted,
+               date_diff('day', CAST(opened AS DATE), CAST(service_at AS DATE)) AS to_service
+        FROM wide ORDER BY opened
         """  # noqa: S608 - built from constants; values are bound parameters
     )
     con.execute(
         f"""
         CREATE TABLE victims AS
         SELECT c.org, c.opened, c.month, c.district, c.province,
-               v.sex, {age_band_sql("v.age")} AS band
+               v.sex::e_sex AS sex, ({age_band_sql("v.age")})::e_band AS band
         FROM raw_victims v JOIN cases c ON c.id = v.case_id
         ORDER BY c.opened
         """  # noqa: S608 - built from constants; values are bound parameters

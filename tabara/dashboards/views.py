@@ -105,6 +105,7 @@ def _charts(tables: list[Table], fig: Figures, scope: Scope) -> dict[str, str]:
                 title=_("Median days at each step of the path"),
                 highlight=step_names().get(slowest(fig.steps, scope), ""),
                 highlight_note=_("(slowest)"),
+                hidden="—",  # a median not shown, or none to take
             )
         else:
             rows = [(str(r[0]), _numbers(r[1:2])) for r in table.rows]
@@ -125,6 +126,35 @@ def _map(fig: Figures, scope: Scope) -> str:
     return mark_safe(svg)  # noqa: S308 - built by svgmap with every text escaped
 
 
+@dataclass(frozen=True)
+class Panel:
+    """One table ready to show: its chart, and every cell already as text."""
+
+    key: str
+    title: str
+    header: list[str]
+    rows: list[tuple[str, list[str], bool]]  # label, cells, the slowest step
+    chart: str
+    wide: bool
+
+
+def _panels(tables: list[Table], charts: dict[str, str], district_map: str) -> list[Panel]:
+    hidden, none = _("fewer than 5"), "—"
+    panels = []
+    for table in tables:
+        rows = []
+        for label, *cells in table.rows:
+            text = [
+                (none if table.key == "path" and i == 1 else hidden) if cell is None else str(cell)
+                for i, cell in enumerate(cells)
+            ]
+            rows.append((str(label), text, table.key == "path" and bool(cells[-1])))
+        chart = district_map if table.key == "district" else charts.get(table.key, "")
+        wide = table.key in {"month", "path", "age_sex"}
+        panels.append(Panel(table.key, table.title, table.header, rows, chart, wide))
+    return panels
+
+
 @require_GET
 @staff_required(Perm.STATS_VIEW)
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -143,9 +173,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if fig is not None:
         tables = figure_tables(fig, scope)
         context.update(
-            tables=tables,
-            charts=_charts(tables, fig, scope),
-            map=_map(fig, scope),
+            panels=_panels(tables, _charts(tables, fig, scope), _map(fig, scope)),
             age_minutes=_age(fig.built_at),
             total_cases=small(fig.cases, scope),
             total_victims=small(fig.victims, scope),

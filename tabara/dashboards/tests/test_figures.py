@@ -97,6 +97,14 @@ def test_filters_by_period_organization_and_district(world) -> None:
     assert f.age_sex == {("unknown", "feminine"): 1, ("0-8", "masculine"): 1}
 
 
+def test_a_selection_without_cases(world) -> None:
+    f = figures_of(EVERYONE, Filters(district="21"))  # Nyanza: none of the five
+    assert (f.cases, f.victims, f.age_sex) == (0, 0, {})
+    assert steps(f) == dict.fromkeys(
+        ("report", "case", "referral", "accepted", "service"), (0, None)
+    )
+
+
 def test_no_snapshot_yet(settings, tmp_path) -> None:
     settings.DASHBOARDS_SNAPSHOT = tmp_path / "none.duckdb"
     assert statistics_figures(EVERYONE, Filters()) is None
