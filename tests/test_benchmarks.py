@@ -84,7 +84,7 @@ EXPECTED_LINES: dict[str, list[str]] = {
         r"start-up, median of 3 runs each",
         rf"ratio {NUMBER}",
     ],
-    "statistics.py": [
+    "dashboards.py": [
         r"sqlite: 300 cases, \d+ victims, \d+ referrals, \d+ services; snapshot rebuilt in "
         r"[\d.]+ s; 5 runs per view",
         rf"national, no filter +{NUMBER} +{NUMBER} +1\.00",
@@ -107,6 +107,15 @@ EXPECTED_LINES: dict[str, list[str]] = {
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("DATABASE_URL")), reason="runs once, in the SQLite pass"
 )
+
+
+def test_no_benchmark_hides_a_standard_module() -> None:
+    # `python bench/X.py` puts bench/ first on sys.path: a bench/statistics.py once made every
+    # other benchmark's `import statistics` load it instead of the standard library's.
+    shadowing = sorted(
+        p.name for p in (ROOT / "bench").glob("*.py") if p.stem in sys.stdlib_module_names
+    )
+    assert not shadowing, shadowing
 
 
 def test_every_benchmark_is_run_here() -> None:

@@ -11,10 +11,10 @@ p50/p95 of each view, each p50 as a ratio to the unfiltered national page, and, 
 comparison, one GROUP BY of the same kind run directly on the transactional database.
 
 Usage:
-  .venv/bin/python bench/statistics.py [--cases 1000000] [--runs 60]
-  .venv/bin/python bench/statistics.py --tiny      # 300 cases, 5 runs: CI's smoke run
+  .venv/bin/python bench/dashboards.py [--cases 1000000] [--runs 60]
+  .venv/bin/python bench/dashboards.py --tiny      # 300 cases, 5 runs: CI's smoke run
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/tabara_bench_stats .venv/bin/python \
-      bench/statistics.py
+      bench/dashboards.py
 SQLite goes to var/bench-statistics/test.sqlite3 (WAL, as in production).
 """
 
