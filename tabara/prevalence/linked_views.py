@@ -30,13 +30,20 @@ def linked_run(request: HttpRequest, run_id: int) -> HttpResponse:
     if data is not None:
         chosen = [name for name in data.getlist("lists") if name in available] or chosen
     estimates = linked_estimates(run, chosen) if done else []
+    too_few = done and len(chosen) < MIN_LISTS
+    # The publish form is on the page once the run has finished; a POST before then is
+    # refused in words at the top of the page, never as errors of fields that are not on it.
+    can_publish = done
+    error = ""
+    if data is not None and not can_publish:
+        error = _("Nothing can be published yet: the link run has not finished.")
     form = LinkedPublishForm(
-        data,
+        data if can_publish else None,
         thresholds=[e.threshold for e in estimates if e.estimate is not None],
         lists=available,
         initial={"lists": chosen, "threshold": str(run.threshold), "title": run.title},
     )
-    if data is not None and form.is_valid():
+    if can_publish and form.is_valid():
         try:
             estimation = linked_publish(
                 user=user,
@@ -58,7 +65,9 @@ def linked_run(request: HttpRequest, run_id: int) -> HttpResponse:
         "estimates": estimates,
         "available": available,
         "chosen": chosen,
-        "too_few": done and len(chosen) < MIN_LISTS,
+        "too_few": too_few,
         "form": form,
+        "error": error,
     }
-    return render(request, "prevalence/linked.html", context, status=400 if form.errors else 200)
+    status = 400 if form.errors or error else 200
+    return render(request, "prevalence/linked.html", context, status=status)
