@@ -5,14 +5,16 @@ named agency's standing in the register (licensed, not_for_destination, expired,
 revoked, not_found). Output with --json: the flags raised with their sources and the advice
 level; without it, the same in plain words. Exit status: 0 on success, 2 for malformed input
 or usage, 1 if the rules cannot be loaded. Only the pure checker and the standard library are
-imported, so the command starts without Django.
+imported (and the screening command's reader), so the command starts without Django.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+
+# The screening command's reader and error: the same input shape, the same messages.
+from tabara.screening.cli import UsageError, read_answers
 
 USAGE = """\
 usage: tabara check-offer [--json] [--lang rw|en|fr] FILE
@@ -25,10 +27,6 @@ options:
   --lang rw|en|fr   the language of the explanations (default en)
   -h, --help        show this help
 """
-
-
-class UsageError(Exception):
-    """Bad arguments or malformed input: reported on stderr with exit status 2."""
 
 
 def main(argv: list[str]) -> int:
@@ -53,7 +51,7 @@ def main(argv: list[str]) -> int:
     except OfferRulesError as exc:
         return _fail(str(exc), status=1)
     try:
-        answers = clean_offer_answers(_read_answers(path), rules, strict=True)
+        answers = clean_offer_answers(read_answers(path), rules, strict=True)
     except (UsageError, InvalidOfferAnswers) as exc:
         return _fail(str(exc), status=2)
     result = evaluate_offer(answers, rules)
@@ -90,25 +88,6 @@ def _parse_args(argv: list[str]) -> tuple[str | None, str, bool]:
     if path is None:
         raise UsageError("missing FILE (or - for stdin)")
     return path, lang, as_json
-
-
-def _read_answers(path: str) -> dict[str, Any]:
-    try:
-        if path == "-":
-            text = sys.stdin.read()
-        else:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from exc
-    try:
-        document = json.loads(text)
-    except ValueError as exc:
-        raise UsageError(f"{path}: not valid JSON ({exc})") from exc
-    if not isinstance(document, dict) or not isinstance(document.get("answers"), dict):
-        raise UsageError(f'{path}: expected a JSON object with an "answers" object')
-    answers: dict[str, Any] = document["answers"]
-    return answers
 
 
 def _fail(message: str, *, status: int) -> int:

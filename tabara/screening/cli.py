@@ -60,7 +60,7 @@ def main(argv: list[str]) -> int:
     from tabara.screening.prior import PriorError
 
     try:
-        answers = _read_answers(path)
+        answers = read_answers(path)
         assessment = evaluate(answers, ruleset)
         choice = interview_choice(answers, ruleset)
     except (UsageError, InvalidAnswers) as exc:
@@ -114,7 +114,8 @@ def _parse_args(argv: list[str]) -> tuple[str | None, str | None, str | None]:
     return path, lang, version
 
 
-def _read_answers(path: str) -> dict[str, Any]:
+def read_answers(path: str) -> dict[str, Any]:
+    """The "answers" object of a JSON file (or - for stdin); UsageError if unreadable."""
     try:
         if path == "-":
             text = sys.stdin.read()
