@@ -90,6 +90,7 @@ EXPECTED_LINES: dict[str, list[str]] = {
         r"[\d.]+ s; 5 runs per view",
         rf"national, no filter +{NUMBER} +{NUMBER} +1\.00",
         rf"XLSX download +{NUMBER} +{NUMBER} +{NUMBER}",
+        rf"XLSX download, cached +{NUMBER} +{NUMBER} +{NUMBER}",
         rf"one GROUP BY district on sqlite directly: \d+ ms \(ratio to the whole national "
         rf"page's p50: {NUMBER}\)",
     ],
