@@ -99,6 +99,7 @@ EXPECTED_LINES: dict[str, list[str]] = {
         rf"back-fill: 360 records in {NUMBER} s, {NUMBER} ms per record",
         rf"ratio sync per record / extraction alone: {NUMBER}",
         rf"ratio page one district / whole period: {NUMBER}",
+        rf"ratio page whole period / CSV export of every row: {NUMBER}",
     ],
     "spreadsheets.py": [
         r"python 3\.11\.\d+, openpyxl [\d.]+, \d+ CPUs, .* limits SheetLimits",
