@@ -146,6 +146,8 @@ def _network() -> str:
     at = datetime(2026, 1, 1, tzinfo=UTC)
     component = Component(
         number=1,
+        record_total=2,
+        identifier_total=1,
         identifiers=[IdentifierNode(1, "phone", "Phone", "+250 78x", 2)],
         records=[
             RecordNode("r1", "R-1", "report", "Org", "Gasabo", at, "/en/staff/reports/1/"),
