@@ -76,6 +76,7 @@ EXPECTED_LINES: dict[str, list[str]] = {
     "interview.py": [
         r"rule set rw-2026\.1, \d+ public scenarios, \d+ questions; one process",
         r"wrong ends: none",
+        r"variants \(2 per public scenario, seed 17\), outcomes by the rules: ",
         rf"ratio median questions until reached, after/before: {NUMBER}",
         r"question choice over the \d+ steps of these walks, 5 passes each",
     ],
