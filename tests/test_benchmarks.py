@@ -39,7 +39,10 @@ EXPECTED_LINES: dict[str, list[str]] = {
     "search.py": [
         r"sqlite: 300 cases, 600 people, \d+ tokens; 5 searches per kind",
         rf"\(empty page\) +{NUMBER} +{NUMBER} +1\.0",
+        rf"name reordered, r->l +{NUMBER} +{NUMBER} +{NUMBER} +\d+",
+        rf"phone 0788 123 456 +{NUMBER} +{NUMBER} +{NUMBER} +\d+",
         rf"national ID +{NUMBER} +{NUMBER} +{NUMBER} +\d+",
+        rf"case reference +{NUMBER} +{NUMBER} +{NUMBER} +\d+",
     ],
     "intake.py": [
         SERVER + r".*, 2 clients, 1 s each",
