@@ -119,13 +119,12 @@ def prepare(wanted: int, fill_more: Callable[[int], None], what: str) -> None:
     """
     import time
 
-    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
 
     from tabara.cases.models import Case
 
-    database = settings.DATABASES["default"]
+    database = connection.settings_dict  # read without connecting
     if database["ENGINE"].endswith("sqlite3") and not Path(database["NAME"]).exists():
         from bench.harness import copy_migrated_sqlite
 
