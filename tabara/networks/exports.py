@@ -24,12 +24,14 @@ def network_table(network: Network) -> list[list[object]]:
             _("Holder"),
             _("District"),
             _("Date"),
+            _("Register of agencies"),
         ]
     ]
-    for component, identifier, record in network.rows:
+    for row in network.rows:
+        identifier, record = row.identifier, row.record
         rows.append(
             [
-                component.number,
+                row.number,
                 identifier.kind_label,
                 identifier.label,
                 identifier.total,
@@ -37,14 +39,28 @@ def network_table(network: Network) -> list[list[object]]:
                 record.holder,
                 record.district,
                 kigali_time(record.at),
+                identifier.standing_label,
+            ]
+        )
+    if network.truncated:
+        rows.append(
+            [
+                _("The export stops at %(rows)s rows; narrow the period to see them all.")
+                % {"rows": len(network.rows)}
             ]
         )
     rows.append([])
     rows.append(
-        [_("Hubs (not alerted, not drawn)"), _("Identifier kind"), "", _("Records carrying it")]
+        [
+            _("Hubs (not alerted, not drawn)"),
+            _("Identifier kind"),
+            "",
+            _("Records carrying it"),
+            _("Register of agencies"),
+        ]
     )
     for hub in network.hubs:
-        rows.append(["", hub.kind_label, hub.label, hub.total])
+        rows.append(["", hub.kind_label, hub.label, hub.total, hub.standing_label])
     return rows
 
 
