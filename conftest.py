@@ -16,13 +16,15 @@ from tabara.audit import triggers
 from tabara.geo.selectors import choices_forget
 from tabara.geo.services import geography_load
 from tabara.notifications.tests.fake_africastalking import FakeAfricasTalking
+from tabara.opendata import triggers as ledger_triggers
 
 pytest_plugins = ["tabara.core.tests.browser"]
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _audit_triggers_lifted_while_flushing() -> Iterator[None]:
-    """Transactional tests empty every table afterwards; audit rows refuse DELETE and TRUNCATE.
+    """Transactional tests empty every table afterwards; audit rows and the privacy ledger
+    refuse DELETE and TRUNCATE.
 
     Only here, in the test process, the flush drops the append-only triggers, empties the
     tables and creates the triggers again, in one transaction. Production code never
@@ -34,8 +36,10 @@ def _audit_triggers_lifted_while_flushing() -> Iterator[None]:
         vendor = self.connection.vendor
         lifted = [
             *triggers.statements(triggers.DROP, vendor),
+            *ledger_triggers.statements(ledger_triggers.DROP, vendor),
             *sql_list,
             *triggers.statements(triggers.CREATE, vendor),
+            *ledger_triggers.statements(ledger_triggers.CREATE, vendor),
         ]
         original(self, lifted if sql_list else sql_list)
 

@@ -8,7 +8,8 @@ run then (1) times `identifiers_extract` alone on the reports' texts, (2) emptie
 times `network_record_sync` over every record (what `manage.py network_extract` does, one
 transaction per record, no alerts), (3) times the sync with alerts of fresh reports naming
 identifiers already on cases held elsewhere (the after-commit task of a new report), and
-(4) GETs the analysts' page (whole period; one district) through the full stack.
+(4) GETs the analysts' page (whole period; one district; the table's second page) and the CSV
+export of the whole period (every row up to the export's cap) through the full stack.
 
 Usage:
   .venv/bin/python bench/networks.py [--cases 5000] [--reports 20000] [--runs 20]
@@ -46,7 +47,9 @@ from tabara.geo.models import AdminUnit  # noqa: E402
 from tabara.geo.services import geography_load  # noqa: E402
 from tabara.intake.models import Report  # noqa: E402
 from tabara.linkage.identifiers import identifiers_extract  # noqa: E402
+from tabara.networks.forms import NetworkFilterForm  # noqa: E402
 from tabara.networks.models import IdentifierOccurrence, NetworkIdentifier  # noqa: E402
+from tabara.networks.selectors import PAGE_ROWS, network_for  # noqa: E402
 from tabara.networks.services import network_backfill, network_record_sync  # noqa: E402
 
 NAMES = ["Kalisa", "Mugabo", "Habimana", "Uwase", "Nshuti", "Gatera", "Mukamana", "Rukundo", "Eric"]
@@ -140,12 +143,14 @@ def options() -> argparse.Namespace:
     return args
 
 
-def page_ms(client: object, params: dict[str, str], runs: int) -> float:
-    client.get("/en/staff/networks/", params)  # type: ignore[attr-defined]
+def page_ms(
+    client: object, params: dict[str, str], runs: int, url: str = "/en/staff/networks/"
+) -> float:
+    client.get(url, params)  # type: ignore[attr-defined]
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        response = client.get("/en/staff/networks/", params)  # type: ignore[attr-defined]
+        response = client.get(url, params)  # type: ignore[attr-defined]
         times.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, response.status_code  # noqa: S101
     return statistics.median(times)
@@ -196,9 +201,19 @@ def main() -> int:
     client = signed_in(analyst)
     whole = page_ms(client, {}, args.runs)
     district = page_ms(client, {"district": "34"}, args.runs)
+    second = page_ms(client, {"page": "2"}, args.runs)
+    export = page_ms(client, {"format": "csv"}, args.runs, "/en/staff/networks/export/")
+    shown = network_for(analyst, NetworkFilterForm().filters())
+    print(
+        f"network of the last year: {shown.component_count} components, {shown.record_count}"
+        f" records, {shown.row_count} table rows ({PAGE_ROWS} a page), {len(shown.hubs)} hubs;"
+        f" largest component {shown.drawn[0].record_total if shown.drawn else 0} records"
+    )
     print(f"analysts' page p50: whole period {whole:.0f} ms, one district {district:.0f} ms")
+    print(f"table's second page p50: {second:.0f} ms; CSV export p50: {export:.0f} ms")
     print(f"ratio sync per record / extraction alone: {sync_ms * 1000 / extract_us:.1f}")
     print(f"ratio page one district / whole period: {district / whole:.2f}")
+    print(f"ratio page whole period / CSV export of every row: {whole / export:.2f}")
     return 0
 
 

@@ -76,6 +76,7 @@ EXPECTED_LINES: dict[str, list[str]] = {
     "interview.py": [
         r"rule set rw-2026\.1, \d+ public scenarios, \d+ questions; one process",
         r"wrong ends: none",
+        r"variants \(2 per public scenario, seed 17\), outcomes by the rules: ",
         rf"ratio median questions until reached, after/before: {NUMBER}",
         r"question choice over the \d+ steps of these walks, 5 passes each",
     ],
@@ -89,6 +90,7 @@ EXPECTED_LINES: dict[str, list[str]] = {
         r"[\d.]+ s; 5 runs per view",
         rf"national, no filter +{NUMBER} +{NUMBER} +1\.00",
         rf"XLSX download +{NUMBER} +{NUMBER} +{NUMBER}",
+        rf"XLSX download, cached +{NUMBER} +{NUMBER} +{NUMBER}",
         rf"one GROUP BY district on sqlite directly: \d+ ms \(ratio to the whole national "
         rf"page's p50: {NUMBER}\)",
     ],
@@ -97,6 +99,7 @@ EXPECTED_LINES: dict[str, list[str]] = {
         rf"back-fill: 360 records in {NUMBER} s, {NUMBER} ms per record",
         rf"ratio sync per record / extraction alone: {NUMBER}",
         rf"ratio page one district / whole period: {NUMBER}",
+        rf"ratio page whole period / CSV export of every row: {NUMBER}",
     ],
     "spreadsheets.py": [
         r"python 3\.11\.\d+, openpyxl [\d.]+, \d+ CPUs, .* limits SheetLimits",

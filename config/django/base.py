@@ -132,6 +132,8 @@ LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
 ]
+# Kinyarwanda's date formats (Django has none): tabara/core/formats/rw/formats.py.
+FORMAT_MODULE_PATH = ["tabara.core.formats"]
 LOCALE_PATHS = [Path(env_str("TABARA_LOCALE_DIR", str(BASE_DIR / "tabara" / "locale")))]
 USE_I18N = True
 USE_TZ = True

@@ -215,3 +215,28 @@ class SafeCsvWriter:
 def xlsx_append(sheet: Any, row: Iterable[Any]) -> None:
     """Append a row to an openpyxl sheet with every cell through cell_escape()."""
     sheet.append(row_escape(row))
+
+
+def xlsx_workbook(sheets: Iterable[tuple[str, Iterable[Iterable[Any]]]]) -> bytes:
+    """An XLSX file of named sheets, written by XlsxWriter with every cell through cell_escape().
+
+    For exports built whole in memory (a few hundred cells): several times faster than an
+    openpyxl workbook. Text is always written as text and numbers as numbers, so nothing a
+    person typed can become a formula, a link or a number.
+    """
+    import xlsxwriter  # only the XLSX exports load it
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    for name, rows in sheets:
+        sheet = book.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row_escape(row)):
+                if value is None:
+                    continue
+                if isinstance(value, bool) or not isinstance(value, int | float):
+                    sheet.write_string(r, c, str(value))
+                else:
+                    sheet.write_number(r, c, value)
+    book.close()
+    return out.getvalue()

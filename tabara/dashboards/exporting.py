@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 
-from openpyxl import Workbook
-
-from tabara.core.spreadsheets import SafeCsvWriter, xlsx_append
+from tabara.core.spreadsheets import SafeCsvWriter, xlsx_workbook
 from tabara.dashboards.tables import Cell, Table
 
 HIDDEN = "<5"
@@ -33,17 +31,14 @@ def tables_csv(preamble: list[str], tables: list[Table]) -> bytes:
 
 def tables_xlsx(preamble: list[str], tables: list[Table]) -> bytes:
     """One worksheet per table, each starting with the preamble and the table's title."""
-    book = Workbook()
-    first = book.active
-    if first is not None:
-        book.remove(first)
-    for table in tables:
-        sheet = book.create_sheet(table.key)
-        for line in [*preamble, table.title]:
-            xlsx_append(sheet, [line])
-        xlsx_append(sheet, table.header)
-        for row in table.rows:
-            xlsx_append(sheet, _row(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_workbook(
+        (
+            table.key,
+            [
+                *([line] for line in [*preamble, table.title]),
+                table.header,
+                *(_row(row) for row in table.rows),
+            ],
+        )
+        for table in tables
+    )

@@ -18,6 +18,7 @@ from tabara.dashboards.bands import CODES as BAND_CODES
 from tabara.dashboards.bands import UNKNOWN as BAND_UNKNOWN
 from tabara.dashboards.selectors import Figures, Scope, Step
 from tabara.geo.countries import country_name
+from tabara.geo.provinces import province_name
 from tabara.geo.selectors import district_choices, units_at_level
 
 SMALL = 5
@@ -82,7 +83,10 @@ def _counts(
 def figure_tables(fig: Figures, scope: Scope) -> list[Table]:
     """Every table of the dashboard, in the reader's language."""
     language = get_language() or "en"
-    provinces = dict(units_at_level("province").values_list("code", "name"))
+    provinces = {
+        code: province_name(code, language, name)
+        for code, name in units_at_level("province").values_list("code", "name")
+    }
     countries = {c.key: country_name(c.key, language) for c in fig.by["country"] if c.key}
     tables = [
         _counts(

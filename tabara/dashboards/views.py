@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,6 +18,8 @@ from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
 from tabara.accounts.selectors import organization_choices
+from tabara.audit.models import AuditAction
+from tabara.audit.services import audit_record
 from tabara.dashboards.charts import bar_chart_svg
 from tabara.dashboards.exporting import tables_csv, tables_xlsx
 from tabara.dashboards.selectors import (
@@ -182,8 +185,27 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "dashboards/statistics.html", context, status=status)
 
 
+def _download_record(user: User, scope: Scope, query: Query, fmt: str) -> None:
+    """Who downloaded which figures, in what format (in the request's transaction)."""
+    filters = query.filters
+    audit_record(
+        actor=user,
+        action=AuditAction.STATISTICS_DOWNLOADED,
+        target_type="case_statistics",
+        extra={
+            "format": fmt,
+            "scope": "national" if scope.national else f"organization {scope.org_id}",
+            "since": filters.since.isoformat() if filters.since else "",
+            "until": filters.until.isoformat() if filters.until else "",
+            "org": filters.org_id if scope.national and filters.org_id else "",
+            "district": filters.district,
+        },
+    )
+
+
 @require_GET
 @staff_required(Perm.STATS_VIEW)
+@transaction.atomic
 def dashboard_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in {"csv", "xlsx"}:
         raise Http404
@@ -191,6 +213,7 @@ def dashboard_export(request: HttpRequest, fmt: str) -> HttpResponse:
     scope = _scope(user)
     query = _query(request, scope)
     fig = statistics_figures(scope, query.filters)
+    _download_record(user, scope, query, fmt)
     whose = _("every organization") if scope.national else str(user.organization)
     preamble = [
         _("Tabara case statistics"),

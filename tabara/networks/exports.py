@@ -26,10 +26,11 @@ def network_table(network: Network) -> list[list[object]]:
             _("Date"),
         ]
     ]
-    for component, identifier, record in network.rows:
+    for row in network.rows:
+        identifier, record = row.identifier, row.record
         rows.append(
             [
-                component.number,
+                row.number,
                 identifier.kind_label,
                 identifier.label,
                 identifier.total,
@@ -37,6 +38,13 @@ def network_table(network: Network) -> list[list[object]]:
                 record.holder,
                 record.district,
                 kigali_time(record.at),
+            ]
+        )
+    if network.truncated:
+        rows.append(
+            [
+                _("The export stops at %(rows)s rows; narrow the period to see them all.")
+                % {"rows": len(network.rows)}
             ]
         )
     rows.append([])

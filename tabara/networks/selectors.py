@@ -5,13 +5,18 @@ period, the records they connect and who holds them, in connected components; an
 (identifiers on more records than the hub cap), with their counts, which are left out of
 the graph. A record links to its page only for a viewer who may open it
 (access_report_by_id / case_list_accessible decide, not this module).
+
+The components come from aggregates and (identifier, record) pairs (tabara/networks/shape.py);
+identifiers are decrypted, and records described, only for what is shown: one page of the
+table, the drawn part of the largest components, the hubs.
 """
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Any
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -26,8 +31,13 @@ from tabara.networks.alerts import hub_cap
 from tabara.networks.choices import IdentifierKind
 from tabara.networks.display import identifier_masked
 from tabara.networks.models import IdentifierOccurrence, NetworkIdentifier
+from tabara.networks.shape import Skeleton, components_of, drawable, table_edges
 
-MAX_ROWS = 5000  # the table and exports stop here, and say so
+MAX_ROWS = 5000  # the exports stop here, and say so
+PAGE_ROWS = 100  # rows of the table on one page
+DRAWN = 30  # components drawn, the largest first
+DRAWN_IDENTIFIERS = 12  # of a bigger component, its most connected identifiers are drawn
+DRAWN_RECORDS = 36  # and at most this many of their records
 
 
 @dataclass(frozen=True)
@@ -61,29 +71,51 @@ class RecordNode:
 
 @dataclass
 class Component:
+    """A component as drawn (perhaps in part); the totals say how big it is in full."""
+
     number: int
+    record_total: int
+    identifier_total: int
     identifiers: list[IdentifierNode] = field(default_factory=list)
     records: list[RecordNode] = field(default_factory=list)
     edges: list[tuple[int, str]] = field(default_factory=list)
 
+    @property
+    def partial(self) -> bool:
+        return (
+            len(self.records) < self.record_total or len(self.identifiers) < self.identifier_total
+        )
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int  # the component's
+    identifier: IdentifierNode
+    record: RecordNode
+
 
 @dataclass
 class Network:
-    components: list[Component]
+    """What the page or an export shows: the drawn components, one page of rows, the hubs,
+    and the counts of everything else."""
+
+    drawn: list[Component]
+    rows: list[Row]
     hubs: list[IdentifierNode]
-    truncated: bool = False
+    component_count: int = 0
+    record_count: int = 0
+    row_count: int = 0
+    page: int = 1
+    pages: int = 1
+    truncated: bool = False  # an export that stops at MAX_ROWS
 
     @property
-    def rows(self) -> list[tuple[Component, IdentifierNode, RecordNode]]:
-        """One row per identifier and record it connects: the table and the exports."""
-        out: list[tuple[Component, IdentifierNode, RecordNode]] = []
-        for component in self.components:
-            identifiers = {node.pk: node for node in component.identifiers}
-            records = {node.key: node for node in component.records}
-            pairs = [(identifiers[i], records[r]) for i, r in component.edges]
-            pairs.sort(key=lambda pair: (pair[0].kind, pair[0].label, pair[1].reference))
-            out.extend((component, identifier, record) for identifier, record in pairs)
-        return out
+    def undrawn_components(self) -> int:
+        return self.component_count - len(self.drawn)
+
+    @property
+    def undrawn_records(self) -> int:
+        return self.record_count - sum(c.record_total for c in self.drawn)
 
 
 def _bounds(filters: NetworkFilters) -> Q:
@@ -96,21 +128,12 @@ def _bounds(filters: NetworkFilters) -> Q:
     return within
 
 
-def _find(parent: dict[Any, Any], item: Any) -> Any:
-    while parent.setdefault(item, item) != item:
-        parent[item] = parent[parent[item]]
-        item = parent[item]
-    return item
-
-
-def _record_key(occurrence: IdentifierOccurrence) -> str:
-    if occurrence.case_id is not None:
-        return f"c{occurrence.case_id}"
-    return f"r{occurrence.report_id}"
+def _key(case_id: int | None, report_id: int | None) -> str:
+    return f"c{case_id}" if case_id is not None else f"r{report_id}"
 
 
 class _Opener:
-    """Whether the viewer may open a record; asked once per page."""
+    """Whether the viewer may open a record; asked once per page, for the records shown."""
 
     def __init__(self, user: User, case_ids: set[int]) -> None:
         self.reports = user.can(Perm.REPORT_VIEW)
@@ -118,101 +141,125 @@ class _Opener:
             case_list_accessible(user).filter(pk__in=case_ids).values_list("pk", flat=True)
         )
 
-    def url(self, occurrence: IdentifierOccurrence) -> str:
-        if occurrence.case_id is not None:
-            if occurrence.case_id in self.cases:
-                return reverse("cases:detail", args=[occurrence.case_id])
-            return ""
-        return reverse("intake:report_detail", args=[occurrence.report_id]) if self.reports else ""
+    def url(self, key: str) -> str:
+        pk = int(key[1:])
+        if key[0] == "c":
+            return reverse("cases:detail", args=[pk]) if pk in self.cases else ""
+        return reverse("intake:report_detail", args=[pk]) if self.reports else ""
 
 
-def network_for(user: User, filters: NetworkFilters) -> Network:
-    """The network within `filters`, as `user` may see it (analysts: references only)."""
+def _skeleton(filters: NetworkFilters) -> tuple[list[Skeleton], dict[int, tuple[str, int]]]:
+    """The components of the period from aggregates and (identifier, record) pairs only;
+    and each identifier's kind and all-time count of situations, hubs included."""
     within = IdentifierOccurrence.objects.filter(_bounds(filters))
     chosen = within
     if filters.district is not None:
         chosen = within.filter(district=filters.district)
-    totals = dict(
-        NetworkIdentifier.objects.filter(pk__in=chosen.values("identifier_id"))
+    totals = {
+        pk: (kind, n)
+        for pk, kind, n in NetworkIdentifier.objects.filter(pk__in=chosen.values("identifier_id"))
         .annotate(n=Count("occurrences__situation", distinct=True))
-        .values_list("pk", "n")
-    )
-    cap = hub_cap()
-    hub_ids = {pk for pk, n in totals.items() if n > cap}
-    connecting = dict(
-        within.filter(identifier_id__in=[pk for pk in totals if pk not in hub_ids])
-        .values("identifier_id")
-        .annotate(n=Count("situation", distinct=True))
-        .filter(n__gte=2)
-        .values_list("identifier_id", "n")
-    )
-    occurrences = list(
-        within.filter(identifier_id__in=connecting)
-        .select_related("district")
-        .order_by("record_at", "pk")[: MAX_ROWS + 1]
-    )
-    truncated = len(occurrences) > MAX_ROWS
-    occurrences = occurrences[:MAX_ROWS]
-    identifiers = {
-        row.pk: _node(row, totals[row.pk])
-        for row in NetworkIdentifier.objects.filter(pk__in=set(connecting) | hub_ids)
+        .values_list("pk", "kind", "n")
     }
-    components = _components(user, occurrences, identifiers)
-    hubs = sorted((identifiers[pk] for pk in hub_ids), key=lambda n: (-n.total, n.label))
-    return Network(components=components, hubs=hubs, truncated=truncated)
+    cap = hub_cap()
+    pairs = within.exclude(identifier_id__in=[pk for pk, (_k, n) in totals.items() if n > cap])
+    if filters.district is not None:
+        pairs = pairs.filter(identifier_id__in=chosen.values("identifier_id"))
+    situations: dict[int, set[str]] = defaultdict(set)
+    edges: list[tuple[int, str]] = []
+    for identifier, case, report, situation in pairs.values_list(
+        "identifier_id", "case_id", "report_id", "situation"
+    ).iterator(chunk_size=5000):
+        situations[identifier].add(situation)
+        edges.append((identifier, _key(case, report)))
+    # An identifier connects when it is on two situations within the period.
+    return components_of(e for e in edges if len(situations[e[0]]) > 1), totals
 
 
-def _node(row: NetworkIdentifier, total: int) -> IdentifierNode:
-    return IdentifierNode(
-        pk=row.pk,
-        kind=row.kind,
-        kind_label=str(IdentifierKind(row.kind).label),
-        label=identifier_masked(row.kind, row.value),
-        total=total,
+def network_for(
+    user: User, filters: NetworkFilters, *, page: int = 1, per_page: int = PAGE_ROWS
+) -> Network:
+    """The network within `filters`, as `user` may see it (analysts: references only): the
+    largest components drawn, page `page` of the table (`per_page` rows; 0 for every row up
+    to MAX_ROWS, as the exports take them) and the hubs."""
+    components, totals = _skeleton(filters)
+    kinds = {pk: kind for pk, (kind, _n) in totals.items()}
+    every = table_edges(components, kinds)
+    if per_page:
+        pages = max(math.ceil(len(every) / per_page), 1)
+        page = min(max(page, 1), pages)
+        shown = every[(page - 1) * per_page : page * per_page]
+    else:
+        pages, page, shown = 1, 1, every[:MAX_ROWS]
+    drawn = [drawable(c, DRAWN_IDENTIFIERS, DRAWN_RECORDS) for c in components[:DRAWN]]
+    hub_ids = [pk for pk, (_k, n) in totals.items() if n > hub_cap()]
+    wanted = {i for _n, (i, _r) in shown} | {i for c in drawn for i in c.identifiers}
+    identifiers = _identifier_nodes(wanted | set(hub_ids), totals)
+    records = _record_nodes(
+        user, filters, {r for _n, (_i, r) in shown} | {r for c in drawn for r in c.records}
+    )
+    return Network(
+        drawn=[
+            Component(
+                number=number,
+                record_total=len(full.records),
+                identifier_total=len(full.identifiers),
+                identifiers=[identifiers[i] for i in part.identifiers],
+                records=[records[r] for r in part.records],
+                edges=part.edges,
+            )
+            for number, (full, part) in enumerate(zip(components, drawn, strict=False), start=1)
+        ],
+        rows=[Row(n, identifiers[i], records[r]) for n, (i, r) in shown],
+        hubs=sorted((identifiers[pk] for pk in hub_ids), key=lambda n: (-n.total, n.label)),
+        component_count=len(components),
+        record_count=sum(len(c.records) for c in components),
+        row_count=len(every),
+        page=page,
+        pages=pages,
+        truncated=not per_page and len(every) > MAX_ROWS,
     )
 
 
-def _components(
-    user: User, occurrences: list[IdentifierOccurrence], identifiers: dict[int, IdentifierNode]
-) -> list[Component]:
-    parent: dict[Any, Any] = {}
-    for occurrence in occurrences:
-        root = _find(parent, ("i", occurrence.identifier_id))
-        parent[_find(parent, ("r", _record_key(occurrence)))] = root
-    opener = _Opener(user, {o.case_id for o in occurrences if o.case_id is not None})
+def _identifier_nodes(
+    pks: set[int], totals: dict[int, tuple[str, int]]
+) -> dict[int, IdentifierNode]:
+    """The identifiers shown, read (and decrypted) only for them."""
+    return {
+        row.pk: IdentifierNode(
+            pk=row.pk,
+            kind=row.kind,
+            kind_label=str(IdentifierKind(row.kind).label),
+            label=identifier_masked(row.kind, row.value),
+            total=totals[row.pk][1],
+        )
+        for row in NetworkIdentifier.objects.filter(pk__in=pks)
+    }
+
+
+def _record_nodes(user: User, filters: NetworkFilters, keys: set[str]) -> dict[str, RecordNode]:
+    """The records shown: reference, holder, district and date from their occurrences."""
+    cases = {int(k[1:]) for k in keys if k[0] == "c"}
+    reports = {int(k[1:]) for k in keys if k[0] == "r"}
+    opener = _Opener(user, cases)
     holders = dict(Organization.objects.values_list("pk", "short_name"))
-    groups: dict[Any, Component] = {}
-    seen: dict[Any, set[Any]] = {}
-    for occurrence in occurrences:
-        root = _find(parent, ("i", occurrence.identifier_id))
-        component = groups.setdefault(root, Component(number=0))
-        done = seen.setdefault(root, set())
-        key = _record_key(occurrence)
-        if ("i", occurrence.identifier_id) not in done:
-            done.add(("i", occurrence.identifier_id))
-            component.identifiers.append(identifiers[occurrence.identifier_id])
-        if ("r", key) not in done:
-            done.add(("r", key))
-            component.records.append(_record(occurrence, key, holders, opener))
-        component.edges.append((occurrence.identifier_id, key))
-    ordered = sorted(
-        groups.values(), key=lambda c: (-len(c.records), -len(c.identifiers), c.records[0].at)
+    nodes: dict[str, RecordNode] = {}
+    rows = (
+        IdentifierOccurrence.objects.filter(_bounds(filters))
+        .filter(Q(case_id__in=cases) | Q(report_id__in=reports))
+        .values_list("case_id", "report_id", "holder_org_id", "district__name", "record_at")
     )
-    for number, component in enumerate(ordered, start=1):
-        component.number = number
-    return ordered
-
-
-def _record(
-    occurrence: IdentifierOccurrence, key: str, holders: dict[int, str], opener: _Opener
-) -> RecordNode:
-    holder = holders.get(occurrence.holder_org_id or 0, "") or _("intake desk")
-    return RecordNode(
-        key=key,
-        reference=occurrence.reference,
-        kind="case" if occurrence.case_id is not None else "report",
-        holder=holder,
-        district=occurrence.district.name if occurrence.district else "",
-        at=occurrence.record_at,
-        url=opener.url(occurrence),
-    )
+    for case, report, holder, district, at in rows:
+        key = _key(case, report)
+        if key in nodes:
+            continue
+        nodes[key] = RecordNode(
+            key=key,
+            reference=f"{key[0].upper()}-{int(key[1:]):06d}",
+            kind="case" if key[0] == "c" else "report",
+            holder=holders.get(holder or 0, "") or _("intake desk"),
+            district=district or "",
+            at=at,
+            url=opener.url(key),
+        )
+    return nodes

@@ -18,21 +18,33 @@ from tabara.networks.alerts import hub_cap
 from tabara.networks.exports import network_csv, network_xlsx
 from tabara.networks.forms import NetworkFilterForm
 from tabara.networks.graph import network_svg
-from tabara.networks.selectors import Network, NetworkFilters, network_for
+from tabara.networks.selectors import (
+    DRAWN_IDENTIFIERS,
+    DRAWN_RECORDS,
+    PAGE_ROWS,
+    Network,
+    network_for,
+)
 
-DRAWN = 30  # components drawn; the table lists them all
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def _page(request: HttpRequest) -> int:
+    """The table's page asked for; 1 for anything that is not a whole number."""
+    asked = request.GET.get("page", "")
+    return int(asked) if asked.isdigit() and len(asked) < 7 else 1
+
+
 def _read(
-    request: HttpRequest, action: AuditAction
-) -> tuple[NetworkFilterForm, Network, NetworkFilters]:
+    request: HttpRequest, action: AuditAction, *, per_page: int
+) -> tuple[NetworkFilterForm, Network, str]:
     user: User = staff_user(request)
     asked = request.GET.copy()
     asked.pop("format", None)  # the export's own choice, not a filter
+    asked.pop("page", None)  # the table's page, not a filter
     form = NetworkFilterForm(asked or None)
     filters = form.filters()
-    network = network_for(user, filters)
+    network = network_for(user, filters, page=_page(request), per_page=per_page)
     audit_record(
         actor=user,
         action=action,
@@ -41,22 +53,27 @@ def _read(
             "since": filters.since.isoformat() if filters.since else "",
             "until": filters.until.isoformat() if filters.until else "",
             "district": filters.district.code if filters.district else "",
-            "components": len(network.components),
+            "components": network.component_count,
+            "page": network.page,
             "hubs": len(network.hubs),
         },
     )
-    return form, network, filters
+    return form, network, asked.urlencode()
 
 
 @require_safe
 @staff_required(Perm.NETWORK_VIEW)
 @transaction.atomic
 def network_page(request: HttpRequest) -> HttpResponse:
-    form, network, _filters = _read(request, AuditAction.NETWORK_VIEWED)
-    drawn = network.components[:DRAWN]
+    form, network, query = _read(request, AuditAction.NETWORK_VIEWED, per_page=PAGE_ROWS)
+    drawn = network.drawn
     captions = [
-        _("Network %(number)s: %(records)s records")
-        % {"number": c.number, "records": len(c.records)}
+        (
+            _("Network %(number)s: %(records)s records, %(drawn)s drawn")
+            if c.partial
+            else _("Network %(number)s: %(records)s records")
+        )
+        % {"number": c.number, "records": c.record_total, "drawn": len(c.records)}
         for c in drawn
     ]
     svg = network_svg(drawn, title=_("Identifiers and the records they connect"), captions=captions)
@@ -69,8 +86,11 @@ def network_page(request: HttpRequest) -> HttpResponse:
             # Built by graph.py with every text escaped.
             "svg": mark_safe(svg) if drawn else "",  # noqa: S308
             "drawn": len(drawn),
+            "partial": any(c.partial for c in drawn),
+            "drawn_identifiers": DRAWN_IDENTIFIERS,
+            "drawn_records": DRAWN_RECORDS,
             "cap": hub_cap(),
-            "query": request.GET.urlencode(),
+            "query": query,
         },
         status=400 if form.errors else 200,
     )
@@ -83,7 +103,7 @@ def network_export(request: HttpRequest) -> HttpResponse:
     fmt = request.GET.get("format", "csv")
     if fmt not in {"csv", "xlsx"}:
         raise Http404
-    _form, network, _filters = _read(request, AuditAction.NETWORK_EXPORTED)
+    _form, network, _query = _read(request, AuditAction.NETWORK_EXPORTED, per_page=0)
     if fmt == "csv":
         response = HttpResponse(network_csv(network), content_type="text/csv; charset=utf-8")
     else:

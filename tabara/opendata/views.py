@@ -13,17 +13,16 @@ from django.views.decorators.http import require_GET
 from tabara.cases.choices import ExploitationType, Gender
 from tabara.core.public import public_route
 from tabara.geo.models import AdminUnit
-from tabara.intake.ussd.texts import PROVINCES
+from tabara.geo.provinces import province_name
 from tabara.opendata.selectors import release_latest
 from tabara.opendata.statistics import EARLIER, NOT_RECORDED
 
 
 def _labels() -> dict[str, dict[str, str]]:
-    # The geography names provinces in English; the USSD menus already name them in all
-    # three languages (by NISR code).
+    # The geography names provinces in English; their official names in each language.
     language = get_language() or "rw"
     provinces = {
-        code: PROVINCES.get(code, {}).get(language, name)
+        code: province_name(code, language, name)
         for code, name in AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE).values_list(
             "code", "name"
         )

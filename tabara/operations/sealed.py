@@ -10,6 +10,10 @@ and a random salt; the header is authenticated with every chunk.
 
 Layout: header (magic, version, key id, salt, nonce prefix), then for each chunk its
 sealed length (4 bytes, big-endian) and the sealed bytes.
+
+Every refusal carries a `reason` code (and its numbers in `details`) so that the caller can
+say it in the operator's language (tabara/operations/refusals.py); the exception's own text
+is English, for logs and tests of this module.
 """
 
 from __future__ import annotations
@@ -34,8 +38,28 @@ _HEADER = struct.Struct(f">{len(MAGIC)}sB8s16s7s")
 _LENGTH = struct.Struct(">I")
 
 
+NOT_ARCHIVE = "not_archive"
+UNKNOWN_VERSION = "unknown_version"
+UNKNOWN_KEY = "unknown_key"
+TOO_LARGE = "too_large"
+ENDS_EARLY = "ends_early"
+BAD_LENGTH = "bad_length"
+ENDS_IN_CHUNK = "ends_in_chunk"
+BYTES_AFTER_END = "bytes_after_end"
+CHUNK_CHANGED = "chunk_changed"
+REASONS = (
+    NOT_ARCHIVE, UNKNOWN_VERSION, UNKNOWN_KEY, TOO_LARGE, ENDS_EARLY, BAD_LENGTH,
+    ENDS_IN_CHUNK, BYTES_AFTER_END, CHUNK_CHANGED,
+)  # fmt: skip
+
+
 class ArchiveError(Exception):
     """The archive cannot be opened: wrong key, not an archive, or changed after sealing."""
+
+    def __init__(self, reason: str, text: str, **details: int) -> None:
+        super().__init__(text)
+        self.reason = reason
+        self.details = details
 
 
 class WrongKey(ArchiveError):
@@ -73,7 +97,7 @@ def _archive_key(key: bytes, salt: bytes) -> AESGCM:
 
 def _nonce(prefix: bytes, counter: int, *, last: bool) -> bytes:
     if counter >= 2**32:
-        raise ArchiveError("Archive too large for one key (2^32 chunks).")
+        raise ArchiveError(TOO_LARGE, "Archive too large for one key (2^32 chunks).")
     return prefix + counter.to_bytes(4, "big") + (b"\x01" if last else b"\x00")
 
 
@@ -124,13 +148,17 @@ class OpeningReader:
     def __init__(self, source: BinaryIO, keys: list[bytes]) -> None:
         header = source.read(_HEADER.size)
         if len(header) != _HEADER.size or not header.startswith(MAGIC):
-            raise ArchiveError("Not a Tabara backup archive.")
+            raise ArchiveError(NOT_ARCHIVE, "Not a Tabara backup archive.")
         _magic, version, kid, salt, self._prefix = _HEADER.unpack(header)
         if version != VERSION:
-            raise ArchiveError(f"Unknown archive version {version}.")
+            raise ArchiveError(
+                UNKNOWN_VERSION, f"Unknown archive version {version}.", version=version
+            )
         key = next((k for k in keys if hmac.compare_digest(key_id(k), kid)), None)
         if key is None:
-            raise WrongKey("The archive was sealed with a backup key that is not configured.")
+            raise WrongKey(
+                UNKNOWN_KEY, "The archive was sealed with a backup key that is not configured."
+            )
         self._header = header
         self._aead = _archive_key(key, salt)
         self._source = source
@@ -150,13 +178,13 @@ class OpeningReader:
     def _open_next(self) -> None:
         length_bytes = self._source.read(_LENGTH.size)
         if len(length_bytes) != _LENGTH.size:
-            raise Tampered("The archive ends before its final chunk (truncated).")
+            raise Tampered(ENDS_EARLY, "The archive ends before its final chunk (truncated).")
         (length,) = _LENGTH.unpack(length_bytes)
         if not TAG <= length <= CHUNK + TAG:
-            raise Tampered("A chunk of the archive has an impossible length.")
+            raise Tampered(BAD_LENGTH, "A chunk of the archive has an impossible length.")
         sealed = self._source.read(length)
         if len(sealed) != length:
-            raise Tampered("The archive ends in the middle of a chunk (truncated).")
+            raise Tampered(ENDS_IN_CHUNK, "The archive ends in the middle of a chunk (truncated).")
         for last in (False, True):
             try:
                 plain = self._aead.decrypt(
@@ -169,6 +197,10 @@ class OpeningReader:
             if last:
                 self._ended = True
                 if self._source.read(1):
-                    raise Tampered("The archive has bytes after its final chunk.")
+                    raise Tampered(BYTES_AFTER_END, "The archive has bytes after its final chunk.")
             return
-        raise Tampered(f"Chunk {self._counter} of the archive failed authentication.")
+        raise Tampered(
+            CHUNK_CHANGED,
+            f"Chunk {self._counter} of the archive failed authentication.",
+            chunk=self._counter,
+        )

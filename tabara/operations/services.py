@@ -38,13 +38,8 @@ from tabara.audit.services import (
 )
 from tabara.operations import engines
 from tabara.operations.manifest import Manifest
-from tabara.operations.sealed import (
-    ArchiveError,
-    OpeningReader,
-    SealingWriter,
-    WrongKey,
-    key_decode,
-)
+from tabara.operations.refusals import archive_refusal, backup_key_refusal
+from tabara.operations.sealed import ArchiveError, OpeningReader, SealingWriter, key_decode
 
 MANIFEST = "manifest.json"
 DATABASE_MEMBERS = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
@@ -71,7 +66,7 @@ def backup_keys() -> list[bytes]:
     try:
         return [key_decode(k) for k in configured]
     except ValueError as exc:
-        raise BackupError(f"TABARA_BACKUP_KEYS: {exc}") from exc
+        raise BackupError(backup_key_refusal()) from exc
 
 
 def media_root() -> Path | None:
@@ -204,12 +199,8 @@ def archive_open(*, archive: Path, staged: Path) -> Opened:
                         continue
                     digests[member.name] = _stage(extracted, _member_path(member.name, staged))
             reader.read()  # to the end: the final chunk and nothing after it
-    except WrongKey as exc:
-        raise BackupError(
-            _("Refused: the archive was sealed with a backup key that is not configured.")
-        ) from exc
-    except ArchiveError as exc:  # sealed.py is Django-free: its reason stays in English
-        raise BackupError(_("Refused: %(reason)s") % {"reason": exc}) from exc
+    except ArchiveError as exc:
+        raise BackupError(archive_refusal(exc)) from exc
     except tarfile.TarError as exc:
         raise BackupError(
             _("Refused: the archive's content is not readable (%(error)s).") % {"error": exc}

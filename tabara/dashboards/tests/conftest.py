@@ -19,21 +19,28 @@ table below, never read back from the dashboard's selectors.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.db import transaction
+from django.test import override_settings
 
 from tabara.accounts.roles import Role
+from tabara.accounts.tests.factories import staff_factory
 from tabara.cases.choices import Gender, PersonRole, ServiceStatus, ServiceType
 from tabara.cases.plan import case_service_plan, case_service_update
 from tabara.cases.services import CaseInput, case_open_from_report, case_person_add
 from tabara.cases.tests.factories import agencies_create, case_create
 from tabara.dashboards.snapshot import snapshot_refresh
 from tabara.geo.models import AdminUnit
+from tabara.geo.selectors import choices_forget
+from tabara.geo.services import geography_load
 from tabara.intake.tests.factories import submit_report
 from tabara.referrals.services import referral_accept, referral_send
 
@@ -50,16 +57,47 @@ def snapshot_file(settings, tmp_path: Path) -> Path:
     return Path(settings.DASHBOARDS_SNAPSHOT)
 
 
+@pytest.fixture(scope="module")
+def shared_world(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SimpleNamespace]:
+    """The world and its snapshot, built once per module inside a transaction rolled back at
+    its end; each test runs in a savepoint of it (its own changes are undone)."""
+    snapshot = tmp_path_factory.mktemp("dashboards") / "snapshot.duckdb"
+    with (
+        django_db_blocker.unblock(),
+        override_settings(DASHBOARDS_SNAPSHOT=snapshot),
+        transaction.atomic(),
+    ):
+        geography_load(levels=("province", "district", "sector"))
+        choices_forget()
+        yield world_build(snapshot)
+        transaction.set_rollback(True)
+    choices_forget()
+
+
 @pytest.fixture
-def world(geography, make_staff, snapshot_file: Path) -> SimpleNamespace:
+def world(shared_world: SimpleNamespace, db: None, settings: Any) -> SimpleNamespace:
+    """The module's world (tests reading it); browser tests build their own (fresh_world)."""
+    settings.DASHBOARDS_SNAPSHOT = shared_world.snapshot
+    return shared_world
+
+
+@pytest.fixture
+def fresh_world(geography: None, snapshot_file: Path) -> SimpleNamespace:
+    """The world committed for this test alone (a live server reads it from another thread)."""
+    return world_build(snapshot_file)
+
+
+def world_build(snapshot_file: Path) -> SimpleNamespace:
     orgs = agencies_create()
     d = {u.code: u for u in AdminUnit.objects.filter(level="district")}
     w = SimpleNamespace(orgs=orgs, snapshot=snapshot_file)
-    w.rib = make_staff(roles=[Role.SUPERVISOR], organization=orgs["RIB"])
-    w.hope = make_staff(roles=[Role.SUPERVISOR], organization=orgs["HOPE"])
-    w.ncda = make_staff(roles=[Role.CASE_WORKER], organization=orgs["NCDA"])
-    w.analyst = make_staff(roles=[Role.ANALYST], organization=orgs["IOM"])
-    w.officer = make_staff(roles=[Role.PROGRAMME_OFFICER], organization=orgs["RIB"])
+    w.rib = staff_factory(roles=[Role.SUPERVISOR], organization=orgs["RIB"])
+    w.hope = staff_factory(roles=[Role.SUPERVISOR], organization=orgs["HOPE"])
+    w.ncda = staff_factory(roles=[Role.CASE_WORKER], organization=orgs["NCDA"])
+    w.analyst = staff_factory(roles=[Role.ANALYST], organization=orgs["IOM"])
+    w.officer = staff_factory(roles=[Role.PROGRAMME_OFFICER], organization=orgs["RIB"])
 
     def victim(user, case, gender: str, age: int | None) -> None:
         case_person_add(

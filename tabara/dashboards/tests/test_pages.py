@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from html import unescape
 
 import pytest
 from openpyxl import load_workbook
@@ -130,3 +131,52 @@ def test_pages_in_kinyarwanda_and_french(world) -> None:
     for language, words in (("rw", "Imibare y"), ("fr", "Statistiques des dossiers")):
         html = client.get(f"/{language}/staff/statistics/").content.decode()
         assert words in html
+    # Provinces by their official names (organic law No. 29/2005), not the geography's English.
+    for language, kigali, western in (
+        ("rw", "Umujyi wa Kigali", "Intara y'Iburengerazuba"),
+        ("fr", "Ville de Kigali", "Province de l'Ouest"),
+    ):
+        html = unescape(client.get(f"/{language}/staff/statistics/").content.decode())
+        assert row(html, "province", kigali) == ["2", "3"]  # c1, c2
+        assert row(html, "province", western) == ["1", "0"]  # c3
+        assert "Kigali City" not in html and "Western Province" not in html
+        text = client.get(f"/{language}/staff/statistics/export.csv").content.decode("utf-8-sig")
+        assert [kigali, "2", "3"] in list(csv.reader(io.StringIO(text)))
+
+
+def test_every_download_is_audited_with_who_which_filters_and_format(world) -> None:
+    from tabara.audit.models import AuditEvent
+
+    hope = world.orgs["HOPE"].pk
+    analyst, supervisor = client_of(world.analyst), client_of(world.rib)
+    analyst.get(URL)  # viewing the page is not a download
+    asked = {"since": "2026-02-01", "until": "2026-02-28", "district": "33", "org": hope}
+    analyst.get("/en/staff/statistics/export.xlsx", asked)
+    supervisor.get("/en/staff/statistics/export.csv", {"org": hope})  # not theirs to choose
+    events = AuditEvent.objects.filter(action="statistics_downloaded").order_by("seq")
+    assert [(e.actor_id, e.organization_id, e.extra) for e in events] == [
+        (
+            world.analyst.pk,
+            world.orgs["IOM"].pk,
+            {
+                "format": "xlsx",
+                "scope": "national",
+                "since": "2026-02-01",
+                "until": "2026-02-28",
+                "org": hope,
+                "district": "33",
+            },
+        ),
+        (
+            world.rib.pk,
+            world.orgs["RIB"].pk,
+            {
+                "format": "csv",
+                "scope": f"organization {world.orgs['RIB'].pk}",
+                "since": "",
+                "until": "",
+                "org": "",
+                "district": "",
+            },
+        ),
+    ]

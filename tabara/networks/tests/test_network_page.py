@@ -107,3 +107,44 @@ def test_staff_without_the_permission_get_a_404(world) -> None:
     for user in (world.rib_worker, world.rib_boss):
         assert signed_in(user).get(URL).status_code == 404
     assert IdentifierOccurrence.objects.count() == 5
+
+
+def test_the_table_is_paged_on_the_server_with_the_filters_kept(world, monkeypatch) -> None:
+    monkeypatch.setattr("tabara.networks.views.PAGE_ROWS", 2)
+    case, first, second, _lone = three_districts(world)
+    client = signed_in(world.analyst)
+    since = (timezone.localdate() - timedelta(days=30)).isoformat()
+    html = client.get(URL, {"since": since}).content.decode()
+    table = html.split("<tbody>")[1].split("</tbody>")[0]
+    # One phone and three records: the case's C-… row, then the reports' R-… rows by number.
+    assert case.reference in table and first.reference in table
+    assert second.reference not in table
+    assert "Page 1 of 2" in html and f"?since={since}&amp;page=2#table" in html
+    html = client.get(URL, {"since": since, "page": "2"}).content.decode()
+    table = html.split("<tbody>")[1].split("</tbody>")[0]
+    assert second.reference in table and case.reference not in table
+    assert "Page 2 of 2" in html and "Next page" not in html
+    for odd in ("99", "x", "-1"):  # past the end: the last page; not a number: the first
+        page = client.get(URL, {"since": since, "page": odd})
+        assert page.status_code == 200
+        assert ("Page 2 of 2" if odd == "99" else "Page 1 of 2") in page.content.decode()
+    last = AuditEvent.objects.filter(action=AuditAction.NETWORK_VIEWED).order_by("seq").last()
+    assert last is not None and last.extra["page"] == 1
+
+
+def test_the_graph_says_what_it_leaves_out(world, monkeypatch) -> None:
+    case, first, second, _lone = three_districts(world)
+    other = new_report("11", agency_name="Trans-Border Jobs Ltd")
+    again = new_report("22", agency_name="TRANSBORDER JOBS")
+    network_backfill()
+    monkeypatch.setattr("tabara.networks.selectors.DRAWN", 1)
+    monkeypatch.setattr("tabara.networks.selectors.DRAWN_RECORDS", 2)
+    html = signed_in(world.analyst).get(URL).content.decode()
+    svg = html.split("<svg")[1].split("</svg>")[0]
+    assert "Network 1: 3 records, 2 drawn" in svg  # the phone's three records, two drawn
+    assert other.reference not in svg and again.reference not in svg
+    assert "Networks drawn: 1 of 2" in html
+    assert "Not drawn: 1 smaller networks with 2 records." in html
+    table = html.split("<tbody>")[1].split("</tbody>")[0]
+    for record in (case, first, second, other, again):
+        assert record.reference in table  # the table holds them all

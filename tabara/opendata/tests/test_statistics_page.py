@@ -68,8 +68,13 @@ def test_the_page_shows_the_release_as_released_with_its_margin(released) -> Non
 
 
 def test_provinces_are_named_in_the_page_s_language(released) -> None:
-    assert "Amajyepfo" in Client().get("/rw/statistics/").content.decode()
-    assert "Ville de Kigali" in Client().get("/fr/statistics/").content.decode()
+    # Their official names (organic law No. 29/2005 determining Rwanda's administrative
+    # entities), never the geography's English.
+    rw = unescape(Client().get("/rw/statistics/").content.decode())
+    assert "Intara y'Amajyepfo" in rw and "Umujyi wa Kigali" in rw
+    assert "Southern Province" not in rw and "Kigali City" not in rw
+    fr = unescape(Client().get("/fr/statistics/").content.decode())
+    assert "Ville de Kigali" in fr and "Province de l'Ouest" in fr
 
 
 def test_before_any_release_the_page_says_so(db) -> None:

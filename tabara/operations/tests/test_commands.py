@@ -14,7 +14,9 @@ from django.utils import translation
 
 from tabara.audit.models import AuditAction, AuditEvent
 from tabara.audit.services import audit_anchor_sign, audit_record
+from tabara.operations import sealed
 from tabara.operations.manifest import Manifest
+from tabara.operations.refusals import archive_refusal
 from tabara.operations.sealed import SealingWriter
 from tabara.operations.services import BackupError, _restored_audit_check, backup_keys
 
@@ -43,7 +45,7 @@ def test_check_refuses_a_tampered_archive(tmp_path: Path) -> None:
     data = bytearray(archive.read_bytes())
     data[200] ^= 0x40
     archive.write_bytes(bytes(data))
-    with pytest.raises(CommandError, match=r"Refused: Chunk 0 of the archive failed"):
+    with pytest.raises(CommandError, match=r"Refused: part 0 of the archive failed"):
         call_command("restore", "--check", str(archive))
 
 
@@ -131,3 +133,51 @@ def test_the_commands_speak_the_operators_language(
     with translation.override("rw"), pytest.raises(CommandError) as refused:
         call_command("restore", str(missing), language=language)
     assert str(refused.value) == expected.format(path=missing)
+
+
+@pytest.mark.parametrize(
+    ("language", "cut", "expected"),
+    [
+        ("rw", 200, "Byanze: igice cya 0 cy'ububiko nticyemejwe: cyahinduwe nyuma yo gufungwa, "
+         "cyangwa cyangiritse."),
+        ("fr", 200, "Refusé : la partie 0 de l'archive n'a pas passé l'authentification : elle a "
+         "été modifiée après le scellement, ou elle est endommagée."),
+        ("rw", -1, "Byanze: ububiko burangira hagati mu gice: bwaciwemo nyuma yo gufungwa."),
+        ("fr", 3, "Refusé : ce fichier n'est pas une archive de sauvegarde Tabara."),
+    ],
+)  # fmt: skip
+def test_the_archive_formats_refusals_speak_the_operators_language_too(
+    tmp_path: Path, language: str, cut: int, expected: str
+) -> None:
+    """A changed byte, a cut end, a file that is no archive: said whole in rw and fr."""
+    archive = sealed_tar(tmp_path / "a.tbk", {"database.sqlite3": b"x" * 5000})
+    data = bytearray(archive.read_bytes())
+    if cut == 200:
+        data[200] ^= 0x40
+    else:
+        data = data[:cut]
+    archive.write_bytes(bytes(data))
+    with pytest.raises(CommandError) as refused:
+        call_command("restore", "--check", str(archive), language=language)
+    assert str(refused.value) == expected
+
+
+def test_a_malformed_backup_key_is_refused_in_the_operators_language(tmp_path: Path) -> None:
+    with (
+        override_settings(TABARA_BACKUP_KEYS=["not base64!"]),
+        pytest.raises(CommandError) as refused,
+    ):
+        call_command("backup", str(tmp_path / "new.tbk"), language="fr")
+    assert str(refused.value).startswith(
+        "Refusé : une clé de TABARA_BACKUP_KEYS n'est pas du base64 urlsafe de 32 octets"
+    )
+
+
+@pytest.mark.parametrize("reason", sealed.REASONS)
+def test_every_refusal_of_the_archive_format_is_translated(reason: str) -> None:
+    said = {}
+    for language in ("rw", "en", "fr"):
+        with translation.override(language):
+            said[language] = archive_refusal(sealed.ArchiveError(reason, "", version=9, chunk=3))
+    assert said["en"].startswith("Refused: ") and said["rw"].startswith("Byanze: ")
+    assert said["fr"].startswith("Refusé : ") and len(set(said.values())) == 3

@@ -104,6 +104,14 @@ def test_public_lookup_says_plainly_what_the_agency_may_do(typed, said) -> None:
     assert response.status_code == 200 and said in response.content.decode()
 
 
+def test_the_kinyarwanda_lookup_dates_the_licence_in_kinyarwanda() -> None:
+    """CLDR rw (common/main/rw.xml) names January "Mutarama"; nothing English is left."""
+    make_agency()
+    with time_machine.travel(NOW, tick=False):
+        page = Client().get("/rw/agencies/", {"q": "Horizon Kazi"}).content.decode()
+    assert "kugeza 9 Mutarama 2027." in page and "January" not in page
+
+
 @pytest.mark.parametrize("language", ["rw", "en", "fr"])
 def test_not_found_is_not_safe_and_the_page_fits_14_kb(language) -> None:
     make_agency()
