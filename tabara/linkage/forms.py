@@ -120,6 +120,7 @@ class ThresholdForm(forms.Form):
 
 class DecisionForm(forms.Form):
     pair = forms.IntegerField(min_value=1, error_messages={"required": _("Choose a pair.")})
+    mode = forms.ChoiceField(choices=PairDecision.Mode.choices, required=False)
     verdict = forms.ChoiceField(
         choices=PairDecision.Verdict.choices,
         error_messages={

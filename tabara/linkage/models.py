@@ -163,7 +163,13 @@ class PairDecision(models.Model):
     )
     key_a = models.CharField(max_length=40)  # key_a < key_b
     key_b = models.CharField(max_length=40)
+
+    class Mode(models.TextChoices):
+        UNCERTAIN = "uncertain", "uncertain"  # from the queue nearest the threshold
+        RANDOM = "random", "random"  # from the run's random sample (sampling.py)
+
     verdict = models.CharField(max_length=10, choices=Verdict.choices)
+    mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.UNCERTAIN)
     decided_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField()
 

@@ -17,6 +17,7 @@ from tabara.linkage.histories import capture_histories
 from tabara.linkage.lists import ListNotFound
 from tabara.linkage.models import ImportedList, LinkPair, LinkRun, PairDecision
 from tabara.linkage.quality import THRESHOLDS, Quality, quality_at
+from tabara.linkage.sampling import Estimate, reviewed_prefix, sample_estimate, sample_order
 from tabara.linkage.scoring import clusters_at
 from tabara.linkage.services import RunNotFound
 
@@ -145,3 +146,46 @@ def run_clusters(run: LinkRun, *, limit: int, offset: int = 0) -> list[list[int]
         members.setdefault(cluster, []).append(pk)
     groups = [group for group in members.values() if len(group) > 1]
     return groups[offset : offset + limit]
+
+
+def decision_modes(run: LinkRun) -> dict[int, str]:
+    """How each reviewed pair of the run was chosen for review (uncertain / random), by pair."""
+    modes = {
+        (a, b): m
+        for a, b, m in PairDecision.objects.filter(organization_id=run.organization_id)
+        .filter(key_a__in=run.records.values("key"))
+        .values_list("key_a", "key_b", "mode")
+    }
+    found: dict[int, str] = {}
+    for pk, left, right in run.pairs.values_list("pk", "left__key", "right__key"):
+        mode = modes.get((min(left, right), max(left, right)))
+        if mode is not None:
+            found[pk] = mode
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class RandomReview:
+    queue: list[LinkPair]
+    estimate: Estimate
+    total: int  # pairs the run stored (the population sampled)
+
+
+def random_review(run: LinkRun, decisions: dict[int, str], *, limit: int) -> RandomReview:
+    """The next pairs of the run's random sample nobody reviewed, and the estimate at the
+    run's threshold from the sample's reviewed prefix (sampling.py)."""
+    probabilities = dict(run.pairs.values_list("pk", "match_probability"))
+    order = sample_order(run.pk, probabilities)
+    prefix = reviewed_prefix(order, decisions)
+    labelled = [
+        (probabilities[pk], decisions[pk] == PairDecision.Verdict.MATCH)
+        for pk in prefix
+        if decisions[pk] != PairDecision.Verdict.UNSURE
+    ]
+    wanted = [pk for pk in order if pk not in decisions][:limit]
+    pairs = run.pairs.select_related("left", "right").in_bulk(wanted)
+    return RandomReview(
+        queue=[pairs[pk] for pk in wanted],
+        estimate=sample_estimate(labelled, run.threshold),
+        total=len(order),
+    )

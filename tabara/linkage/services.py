@@ -187,7 +187,9 @@ def link_run_threshold_set(*, user: User, run_id: int, threshold: float) -> Link
 
 
 @transaction.atomic
-def pair_decide(*, user: User, run_id: int, pair_id: int, verdict: str) -> PairDecision:
+def pair_decide(
+    *, user: User, run_id: int, pair_id: int, verdict: str, mode: str = "uncertain"
+) -> PairDecision:
     """Keep a person's verdict on a pair of records (for every run that pairs them); audited."""
     pair = (
         LinkPair.objects.select_related("left", "right")
@@ -196,18 +198,25 @@ def pair_decide(*, user: User, run_id: int, pair_id: int, verdict: str) -> PairD
     )
     if pair is None or verdict not in PairDecision.Verdict.values:
         raise RunNotFound
+    if mode not in PairDecision.Mode.values:
+        mode = PairDecision.Mode.UNCERTAIN
     key_a, key_b = sorted((pair.left.key, pair.right.key))
     decision, _created = PairDecision.objects.update_or_create(
         organization_id=user.organization_id or 0,
         key_a=key_a,
         key_b=key_b,
-        defaults={"verdict": verdict, "decided_by": user, "decided_at": timezone.now()},
+        defaults={
+            "verdict": verdict,
+            "mode": mode,
+            "decided_by": user,
+            "decided_at": timezone.now(),
+        },
     )
     audit_record(
         actor=user,
         action=AuditAction.LINKAGE_PAIR_REVIEWED,
         target_type="link_pair",
         target_id=pair.pk,
-        extra={"run": run_id, "verdict": verdict},
+        extra={"run": run_id, "verdict": verdict, "mode": mode},
     )
     return decision

@@ -182,24 +182,37 @@ def run_review(request: HttpRequest, run_id: int) -> HttpResponse:
     user = staff_user(request)
     run = selectors.access_run_by_id(user, run_id)
     form = DecisionForm(posted(request))
+    random_mode = request.GET.get("mode") == "random"
     if request.method == "POST" and form.is_valid():
+        mode = form.cleaned_data.get("mode") or "uncertain"
         services.pair_decide(
             user=user,
             run_id=run.pk,
             pair_id=form.cleaned_data["pair"],
             verdict=form.cleaned_data["verdict"],
+            mode=mode,
         )
-        return HttpResponseRedirect(reverse("linkage:review", args=[run.pk]))
+        back = reverse("linkage:review", args=[run.pk])
+        return HttpResponseRedirect(f"{back}?mode=random" if mode == "random" else back)
     decisions = selectors.decisions_for(run)
-    queue = selectors.review_queue(run, decisions, limit=QUEUE_SHOWN)
+    sample = selectors.random_review(run, decisions, limit=QUEUE_SHOWN)
+    queue = (
+        sample.queue if random_mode else selectors.review_queue(run, decisions, limit=QUEUE_SHOWN)
+    )
     reviewed = selectors.reviewed_pairs(run, decisions, limit=REVIEWED_SHOWN)
     records = [r for pair in [*queue, *reviewed] for r in (pair.left, pair.right)]
     views = records_view(user, run, records)
+    modes = selectors.decision_modes(run)
+    reviewed_rows = _pair_rows(reviewed, views, decisions)
+    for row in reviewed_rows:
+        row["mode"] = modes.get(row["pair"].pk, "")
     context = {
         "run": run,
         "form": form,
+        "mode": "random" if random_mode else "uncertain",
         "queue": _pair_rows(queue, views, decisions),
-        "reviewed": _pair_rows(reviewed, views, decisions),
+        "reviewed": reviewed_rows,
+        "sample": sample,
         **_quality_context(run, decisions),
     }
     return render(request, "linkage/review.html", context, status=400 if form.errors else 200)

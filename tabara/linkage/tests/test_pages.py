@@ -4,6 +4,7 @@ review pairs; and what they never show of a case the organization could not open
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from types import SimpleNamespace
 
@@ -157,6 +158,34 @@ def test_review_keeps_the_decision_and_updates_quality(linkage_world: SimpleName
     assert refused.status_code == 400
     assert "Say whether the two records are the same person." in refused.content.decode()
     assert client.post(url, {"pair": 10**9, "verdict": "match"}).status_code == 404
+    _random_sample_review(client, run, url, nearest.pk)
+
+
+def _random_sample_review(client, run: LinkRun, url: str, nearest: int) -> None:
+    """The random sample: a fixed order of every pair (SHA-256 of run and pair), decisions
+    kept with their mode, the estimate counting the sample's reviewed prefix."""
+
+    def rank(pk: int) -> bytes:
+        return hashlib.sha256(f"tabara-review:{run.pk}:{pk}".encode()).digest()
+
+    order = sorted(run.pairs.values_list("pk", flat=True), key=rank)
+    pending = [pk for pk in order if pk != nearest]
+    page = client.get(url, {"mode": "random"}).content.decode()
+    assert page.index(f'id="pair-{pending[0]}"') < page.index(f'id="pair-{pending[1]}"')
+    for pk, verdict in ((pending[0], "match"), (pending[1], "non_match")):
+        answer = client.post(url, {"pair": pk, "verdict": verdict, "mode": "random"})
+        assert answer.status_code == 302 and answer["Location"].endswith("?mode=random")
+    assert sorted(PairDecision.objects.values_list("mode", flat=True)) == [
+        "random", "random", "uncertain",
+    ]  # fmt: skip
+    reviewed = {nearest, pending[0], pending[1]}
+    prefix = 0
+    while prefix < len(order) and order[prefix] in reviewed:
+        prefix += 1
+    page = client.get(url, {"mode": "random"}).content.decode()
+    assert f"unsure ones left out: {prefix} of the {len(order)} pairs this run kept." in page
+    assert page.count("Reviewed from the random sample") == 2
+    assert page.count("Reviewed from the uncertain pairs") == 1
 
 
 def test_the_analyst_chooses_the_threshold(linkage_world: SimpleNamespace) -> None:
