@@ -31,7 +31,7 @@ from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import Browser, BrowserContext, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route, ViewportSize
 from playwright.sync_api import Error as PlaywrightError
 
 from tabara.accounts.roles import Role
@@ -40,7 +40,14 @@ from tabara.awareness.models import Participant
 from tabara.awareness.services.knowledge import invites_issue
 from tabara.awareness.tests.factories import make_activity
 from tabara.core.chromium import DESKTOP, PHONE
-from tabara.core.tests.axe import Violation, axe_check
+from tabara.core.tests.axe import (
+    REFLOW_WIDTH,
+    Violation,
+    axe_result,
+    axe_start,
+    page_checks,
+    prepare,
+)
 from tests.html_forms import forms_of
 from tests.test_staff_forms import fill
 from tests.test_url_authorization import (  # noqa: F401 - world is a pytest fixture
@@ -150,14 +157,35 @@ SUMMARY = """() => {
 
 
 class Checker:
-    """One tab that opens pages and keeps what axe-core finds on each."""
+    """Tabs that open pages and keep what the checks find on each.
+
+    The browser runs axe-core on one tab while this process serves and reads the next
+    page in another: `visit` takes the next tab, first collecting what axe-core found on
+    it. A test that moves the current tab on by itself (a click) calls `wait` first.
+    """
+
+    TABS = 3
 
     def __init__(self, context: BrowserContext, site: Site) -> None:
+        prepare(context)
         context.route(f"{BASE}/**", site)
         self.site = site
-        self.page: Page = context.new_page()
+        self.pages: list[Page] = [context.new_page() for _ in range(self.TABS)]
+        self.tab = 0
+        self.running: dict[int, str] = {}  # tab → the page whose axe-core run is in flight
+        self.html = ""  # the HTML of the page visited last, as the server sent it
         self.checked: list[str] = []
         self.violations: list[Violation] = []
+
+    @property
+    def page(self) -> Page:
+        return self.pages[self.tab]
+
+    def wait(self) -> None:
+        """Collect what axe-core found on the current tab, if it is still at work there."""
+        where = self.running.pop(self.tab, None)
+        if where is not None:
+            self.violations.extend(axe_result(self.page, where))
 
     def open(self, url: str, where: str = "") -> bool:
         """Open `url` and check it; False if it is not an HTML page."""
@@ -167,7 +195,9 @@ class Checker:
         return True
 
     def visit(self, url: str, where: str = "") -> bool:
-        """Open `url`; False if it is not an HTML page."""
+        """Open `url` in the next tab; False if it is not an HTML page."""
+        self.tab = (self.tab + 1) % self.TABS
+        self.wait()
         try:
             response = self.page.goto(BASE + url)
         except PlaywrightError as error:
@@ -181,18 +211,23 @@ class Checker:
             )
             return False
         content_type = response.header_value("content-type") or ""
-        return "text/html" in content_type and response.status != 405
+        html = "text/html" in content_type and response.status != 405
+        self.html = response.text() if html else ""
+        return html
 
     def check(self, where: str) -> None:
+        """Check the current tab: ids and reflow now, axe-core in the background."""
         self.checked.append(where)
-        self.violations.extend(axe_check(self.page, where))
+        self.violations.extend(page_checks(self.page, where))
+        axe_start(self.page)
+        self.running[self.tab] = where
 
     def show(self, url: str, response: HttpResponse, where: str) -> None:
         """Show a response made beforehand as the page at `url`, and check it."""
         self.site.canned[BASE + url] = response
-        self.page.goto(BASE + url)
-        self.check(where)
+        self.visit(url, where)
         self.check_summary(where)
+        self.check(where)
 
     def check_summary(self, where: str) -> None:
         """A refused form: the error summary is there, has the focus and links to fields."""
@@ -201,6 +236,9 @@ class Checker:
             self.violations.append(Violation(where, "error-summary", "", problem, []))
 
     def assert_clean(self, at_least: int) -> None:
+        for tab in range(self.TABS):
+            self.tab = tab
+            self.wait()
         assert not self.site.errors, self.site.errors
         assert len(self.checked) >= at_least, self.checked
         assert not self.violations, (
@@ -211,7 +249,12 @@ class Checker:
 
 @pytest.fixture
 def context(chromium: Browser, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
-    viewport = PHONE if "public" in request.node.name else DESKTOP
+    # Public pages are read on phones: checked at the narrowest width reflow asks for.
+    viewport = (
+        ViewportSize(width=REFLOW_WIDTH, height=PHONE["height"])
+        if "public" in request.node.name
+        else DESKTOP
+    )
     # axe-core goes in as an inline script, which the pages' own policy rightly refuses.
     context = chromium.new_context(viewport=viewport, bypass_csp=True)
     context.set_default_timeout(20_000)
@@ -251,10 +294,12 @@ def test_every_public_page_in_every_language(
         if not checker.open(url) or language != ERRORS_IN:
             continue
         # The page's forms sent empty (the browser's own checks off): the errors it shows.
+        checker.wait()  # the tab is about to move on
         page = checker.page
         for index in range(page.locator("main form").count()):
+            checker.wait()
             if index:
-                checker.page.goto(BASE + url)
+                page.goto(BASE + url)
             form = page.locator("main form").nth(index)
             if (
                 form.get_attribute("method") != "post"
@@ -285,7 +330,7 @@ def test_every_staff_page_and_form_with_its_errors(
     for name, url in staff_pages(world.objects):
         if not checker.open(url, name):
             continue
-        for form in forms_of(checker.page.content()):
+        for form in forms_of(checker.html):
             key = (form.action or url, frozenset(c.name for c in form.controls))
             if key in seen or form.method != "post":
                 continue

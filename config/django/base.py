@@ -106,6 +106,8 @@ TEMPLATES = [
         },
     },
 ]
+# Every form's optional fields say "(optional)" in their label (tabara/core/labels.py).
+FORM_RENDERER = "tabara.core.labels.Renderer"
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -147,7 +147,7 @@ class ReportForm(forms.Form):
         label=_("Phone number"), required=False, error_messages={"max_length": TOO_LONG}
     )
     attachments = FilesField(
-        label=_("A photo, screenshot, document or voice note (optional, up to 3 files of 5 MB)")
+        label=_("A photo, screenshot, document or voice note (up to 3 files of 5 MB)")
     )
     # Honeypot: hidden from people by CSS, filled in by bots. Out of the tab order too, so that
     # no keyboard reaches a field hidden from screen readers (axe-core: aria-hidden-focus).

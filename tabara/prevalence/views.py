@@ -118,7 +118,7 @@ def estimation_export(request: HttpRequest, estimation_id: int) -> HttpResponse:
     return response
 
 
-def _charts(result: dict[str, Any]) -> dict[str, str]:
+def _charts(result: dict[str, Any]) -> dict[str, Any]:
     ci = result.get("ci", {})
     marks = {_("estimate"): result["estimate"]}
     if ci.get("bca"):
@@ -135,5 +135,7 @@ def _charts(result: dict[str, Any]) -> dict[str, str]:
         "histogram": charts.histogram_svg(
             result.get("histogram") or [], marks, label=_("Bootstrap distribution of the estimate")
         ),
+        # The histogram's text alternative: its bars as a table, linked under the chart.
+        "histogram_bins": result.get("histogram") or [],
         "sensitivity_chart": charts.intervals_svg(rows, label=_("Estimate by method")),
     }

@@ -49,7 +49,8 @@ def form_errors(form: BaseForm) -> list[dict[str, str]]:
     items = [{"text": str(error), "href": ""} for error in form.non_field_errors()]
     for field in form:
         for error in field.errors:
-            label = str(field.label or field.name)
+            # The label without "(optional)" (tabara/core/labels.py): the message says why.
+            label = str(getattr(field, "plain_label", field.label) or field.name)
             if field.is_hidden:
                 items.append({"text": f"{label}: {error}", "href": ""})
             else:

@@ -34,10 +34,20 @@ def test_analyst_uploads_runs_and_reads_the_report(live_server, desktop, make_st
     estimation = Estimation.objects.get()
     assert estimation.status == "done", estimation.error
 
-    page.reload()
+    # The waiting page refreshes itself every 3 s: leave it first, so that its refresh
+    # cannot cut the reload short (net::ERR_ABORTED on a busy machine).
+    url = page.url
+    page.goto("about:blank")
+    page.goto(url)
     assert page.inner_text("#estimate") == f"{estimation.result['estimate']:,.0f}".replace(",", "")
     assert page.locator("svg[role=img]").count() == 2  # bootstrap histogram and sensitivity
     assert page.locator("#bca-low").inner_text() != ""
+    # The histogram's text alternative: a linked table of its bars, which hold the central
+    # 99% of the 200 replicates asked for.
+    assert page.locator('a[href="#table-bootstrap"]').count() == 1
+    replicates = page.locator("#table-bootstrap tbody td:nth-child(3)").all_inner_texts()
+    assert len(replicates) == len(estimation.result["histogram"])
+    assert 190 <= sum(int(n) for n in replicates) <= 200
     assert "overlap more than chance" in page.content()  # in English, whatever the worker spoke
     if os.environ.get("TABARA_SCREENSHOTS"):  # TABARA_SCREENSHOTS=1 refreshes docs/screenshots
         page.screenshot(path=str(SCREENSHOT), full_page=True)
