@@ -207,8 +207,9 @@ def test_the_law_keeps_every_act_means_and_purpose_possible_for_trafficking() ->
     counts = fit_counts(others, OUTCOME_IDS, RULESET.question_order)
     assert counts["answers"]["trafficking"]["purpose_organ_removal"] == [0, 0, 5]
     prior = build_prior({**data, "counts": counts}, RULESET.question_order, "x")
-    k, i = prior.outcomes.index("trafficking"), RULESET.question_order.index(
-        "purpose_organ_removal"
+    k, i = (
+        prior.outcomes.index("trafficking"),
+        RULESET.question_order.index("purpose_organ_removal"),
     )
     assert prior.answer[i][0][k] == pytest.approx(2 / 9)
 
