@@ -215,6 +215,8 @@ EXPECTED: dict[str, Staff | Open] = {
     "awareness:staff_template": read_only(P.AWARENESS_MANAGE, fmt="csv"),
     # Open data: the public statistics page shows released, noisy, protected counts only.
     "opendata:statistics": PUBLIC,
+    # The ledger of the public releases: ε spent, by whom, and the budget left.
+    "opendata:releases": read_only(P.OPEN_DATA_PUBLISH),
     "awareness:staff_articles": read_only(P.AWARENESS_MANAGE),
     "awareness:staff_article_new": both(P.AWARENESS_MANAGE),
     "awareness:staff_article": both(P.AWARENESS_MANAGE),
