@@ -101,26 +101,24 @@ class Server:
 
 
 def _build_database(env: dict[str, str]) -> None:
-    """Migrate, collect static files, load geography down to sectors, add the bare table."""
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
-    subprocess.run(
-        [*manage, "collectstatic", "--noinput", "-v", "0"], env=env, check=True, cwd=ROOT
-    )
-    subprocess.run(
-        [*manage, "geo_load", "--down-to", "sector"],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-    )
+    """Migrate, collect static files, load geography down to sectors, add the bare table.
+
+    The same management commands as `manage.py migrate`, `collectstatic --noinput` and
+    `geo_load --down-to sector`, run in one Django process rather than one each.
+    """
     script = (
+        "import io\n"
+        "from django.core.management import call_command\n"
         "from django.db import connection\n"
+        "call_command('migrate', verbosity=0)\n"
+        "call_command('collectstatic', interactive=False, verbosity=0)\n"
+        "call_command('geo_load', down_to='sector', stdout=io.StringIO())\n"
         "with connection.cursor() as c:\n"
         "    c.execute('CREATE TABLE IF NOT EXISTS bench_bare "
         "(id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT)')\n"
     )
-    subprocess.run([*manage, "shell", "-c", script], env=env, check=True, cwd=ROOT)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "shell", "-v", "0", "-c", script], env=env, check=True, cwd=ROOT)
 
 
 def _source_key() -> str:
@@ -160,6 +158,37 @@ def prepare_database(env: dict[str, str]) -> None:
     for path in template.glob("bench.sqlite3*"):
         shutil.copy2(path, var / path.name)
     shutil.copytree(template / "static", var / "static", dirs_exist_ok=True)
+
+
+def copy_migrated_sqlite(target: Path, settings_module: str) -> None:
+    """Put an empty, migrated SQLite database (as `manage.py migrate` leaves it) at `target`.
+
+    Migrating costs as much as a tiny benchmark's own work, so it is done once per state of
+    the source and settings module (var/bench-migrated-<hash>/, built under a lock that
+    concurrent test workers share) and copied: the copy is the file a migration would write.
+    """
+    key = hashlib.sha256(f"{_source_key()} {settings_module}".encode()).hexdigest()[:16]
+    template = ROOT / "var" / f"bench-migrated-{key}"
+    database = template / "db.sqlite3"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    with (template.parent / "bench-migrated.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (template / "ready").exists():
+            for old in template.parent.glob("bench-migrated-*"):
+                shutil.rmtree(old, ignore_errors=True)
+            template.mkdir()
+            env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+            env.update(
+                DJANGO_SETTINGS_MODULE=settings_module,
+                DATABASE_URL=f"sqlite:///{database}",
+                TABARA_VAR_DIR=str(template),
+            )
+            manage = [sys.executable, str(ROOT / "manage.py")]
+            subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
+            (template / "ready").touch()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for path in template.glob("db.sqlite3*"):
+        shutil.copy2(path, target.with_name(target.name + path.name.removeprefix("db.sqlite3")))
 
 
 def start_server(
