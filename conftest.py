@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from django.db.backends.base.operations import BaseDatabaseOperations
@@ -77,6 +79,16 @@ def _browser_fetch_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
         return original(self, **request)
 
     monkeypatch.setattr(RequestFactory, "_base_environ", environ)
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """Where browser tests save screenshots: the test's temporary folder, so a test run leaves
+    the tree clean; docs/screenshots only when TABARA_SCREENSHOTS=1 asks to refresh the
+    documentation's images (scripts/screenshots*.py take the others)."""
+    if os.environ.get("TABARA_SCREENSHOTS"):
+        return Path(__file__).resolve().parent / "docs" / "screenshots"
+    return tmp_path
 
 
 @pytest.fixture

@@ -162,6 +162,37 @@ def prepare_database(env: dict[str, str]) -> None:
     shutil.copytree(template / "static", var / "static", dirs_exist_ok=True)
 
 
+def copy_migrated_sqlite(target: Path, settings_module: str) -> None:
+    """Put an empty, migrated SQLite database (as `manage.py migrate` leaves it) at `target`.
+
+    Migrating costs as much as a tiny benchmark's own work, so it is done once per state of
+    the source and settings module (var/bench-migrated-<hash>/, built under a lock that
+    concurrent test workers share) and copied: the copy is the file a migration would write.
+    """
+    key = hashlib.sha256(f"{_source_key()} {settings_module}".encode()).hexdigest()[:16]
+    template = ROOT / "var" / f"bench-migrated-{key}"
+    database = template / "db.sqlite3"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    with (template.parent / "bench-migrated.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (template / "ready").exists():
+            for old in template.parent.glob("bench-migrated-*"):
+                shutil.rmtree(old, ignore_errors=True)
+            template.mkdir()
+            env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+            env.update(
+                DJANGO_SETTINGS_MODULE=settings_module,
+                DATABASE_URL=f"sqlite:///{database}",
+                TABARA_VAR_DIR=str(template),
+            )
+            manage = [sys.executable, str(ROOT / "manage.py")]
+            subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
+            (template / "ready").touch()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for path in template.glob("db.sqlite3*"):
+        shutil.copy2(path, target.with_name(target.name + path.name.removeprefix("db.sqlite3")))
+
+
 def start_server(
     workers: int = 2,
     var_dir: Path | None = None,

@@ -113,7 +113,10 @@ def fill(
 
 
 def prepare(wanted: int, fill_more: Callable[[int], None], what: str) -> None:
-    """Migrate, fill up to `wanted` cases (kept between runs) and refresh planner statistics."""
+    """Migrate, fill up to `wanted` cases (kept between runs) and refresh planner statistics.
+
+    A new SQLite database starts as a copy of a migrated one (bench/harness.py).
+    """
     import time
 
     from django.core.management import call_command
@@ -121,7 +124,12 @@ def prepare(wanted: int, fill_more: Callable[[int], None], what: str) -> None:
 
     from tabara.cases.models import Case
 
-    call_command("migrate", verbosity=0)
+    database = connection.settings_dict  # read without connecting
+    if database["ENGINE"].endswith("sqlite3") and not Path(database["NAME"]).exists():
+        from bench.harness import copy_migrated_sqlite
+
+        copy_migrated_sqlite(Path(database["NAME"]), os.environ["DJANGO_SETTINGS_MODULE"])
+    call_command("migrate", verbosity=0)  # nothing left to do on a copy; kept databases catch up
     if Case.objects.count() < wanted:
         print(f"filling {wanted} cases and {what} (once)...")
         started = time.perf_counter()

@@ -5,9 +5,9 @@ password and a TOTP code. The test plays the TLS proxy of docs/deploy.md: it sen
 X-Forwarded-Proto and X-Forwarded-For, and TABARA_PROXY_HOPS=1 makes Django trust them.
 
 It runs in .ci/run's PostgreSQL pass (DATABASE_URL set to PostgreSQL). On SQLite it is
-skipped: tests/test_crash.py and tests/test_gunicorn.py already run this gunicorn
-configuration with production settings on SQLite, and a second migrated database would
-add a minute to every local run.
+skipped: bench/crash.py (tests/test_benchmarks.py) and tests/test_gunicorn.py already run
+this gunicorn configuration with production settings on SQLite, and a second migrated
+database would add a minute to every local run.
 """
 
 from __future__ import annotations

@@ -35,6 +35,7 @@ class AuditAction(models.TextChoices):
     KEYS_ROTATED = "keys_rotated", _("Encryption keys rotated")
     SCREENING_STARTED = "screening_started", _("Screening started")
     SCREENING_COMPLETED = "screening_completed", _("Screening completed")
+    SCREENING_PRIOR_REFITTED = "screening_prior_refitted", _("Screening prior refitted")
     ESTIMATION_REQUESTED = "estimation_requested", _("Prevalence estimation requested")
     ACTIVITY_SAVED = "activity_saved", _("Awareness activity saved")
     ATTENDANCE_IMPORTED = "attendance_imported", _("Attendance imported")

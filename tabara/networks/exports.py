@@ -24,6 +24,7 @@ def network_table(network: Network) -> list[list[object]]:
             _("Holder"),
             _("District"),
             _("Date"),
+            _("Register of agencies"),
         ]
     ]
     for row in network.rows:
@@ -38,6 +39,7 @@ def network_table(network: Network) -> list[list[object]]:
                 record.holder,
                 record.district,
                 kigali_time(record.at),
+                identifier.standing_label,
             ]
         )
     if network.truncated:
@@ -49,10 +51,16 @@ def network_table(network: Network) -> list[list[object]]:
         )
     rows.append([])
     rows.append(
-        [_("Hubs (not alerted, not drawn)"), _("Identifier kind"), "", _("Records carrying it")]
+        [
+            _("Hubs (not alerted, not drawn)"),
+            _("Identifier kind"),
+            "",
+            _("Records carrying it"),
+            _("Register of agencies"),
+        ]
     )
     for hub in network.hubs:
-        rows.append(["", hub.kind_label, hub.label, hub.total])
+        rows.append(["", hub.kind_label, hub.label, hub.total, hub.standing_label])
     return rows
 
 

@@ -66,7 +66,8 @@ def _cell(component: Component, x0: float, y0: float, caption: str) -> list[str]
     for node in component.identifiers:
         x, y = at_identifier[node.pk]
         fill = KIND_FILL.get(node.kind, "#555")
-        title = escape(f"{node.kind_label}: {node.label}")
+        standing = f" ({node.standing_label})" if node.standing else ""
+        title = escape(f"{node.kind_label}: {node.label}{standing}")
         out.append(
             f'<g><title>{title}</title><path d="M{x:.1f} {y - 9:.1f}l9 9l-9 9l-9-9z" '
             f'fill="{fill}"/><text x="{x:.1f}" y="{y + 21:.1f}" class="id">'

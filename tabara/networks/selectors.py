@@ -32,6 +32,7 @@ from tabara.networks.choices import IdentifierKind
 from tabara.networks.display import identifier_masked
 from tabara.networks.models import IdentifierOccurrence, NetworkIdentifier
 from tabara.networks.shape import Skeleton, components_of, drawable, table_edges
+from tabara.recruitment.standing import register_standings, standing_label
 
 MAX_ROWS = 5000  # the exports stop here, and say so
 PAGE_ROWS = 100  # rows of the table on one page
@@ -56,6 +57,11 @@ class IdentifierNode:
     kind_label: str
     label: str
     total: int  # situations carrying it, all time
+    standing: str = ""  # an agency's (or agency phone's) standing in the register, if any
+
+    @property
+    def standing_label(self) -> str:
+        return standing_label(self.standing)
 
 
 @dataclass(frozen=True)
@@ -224,7 +230,12 @@ def network_for(
 def _identifier_nodes(
     pks: set[int], totals: dict[int, tuple[str, int]]
 ) -> dict[int, IdentifierNode]:
-    """The identifiers shown, read (and decrypted) only for them."""
+    """The identifiers shown, read (and decrypted) only for them, with the register's word on
+    agencies and their phones."""
+    rows = list(NetworkIdentifier.objects.filter(pk__in=pks))
+    standings = register_standings(
+        ((row.pk, row.kind, row.value) for row in rows), timezone.localdate()
+    )
     return {
         row.pk: IdentifierNode(
             pk=row.pk,
@@ -232,8 +243,9 @@ def _identifier_nodes(
             kind_label=str(IdentifierKind(row.kind).label),
             label=identifier_masked(row.kind, row.value),
             total=totals[row.pk][1],
+            standing=standings.get(row.pk, ""),
         )
-        for row in NetworkIdentifier.objects.filter(pk__in=pks)
+        for row in rows
     }
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import time
 from base64 import b32decode
-from pathlib import Path
 
 from django_otp.oath import TOTP
 from playwright.sync_api import BrowserContext
@@ -19,7 +18,6 @@ from tabara.accounts.tests.factories import OrganizationFactory, signed_in, staf
 from tabara.core.tests.browser import BROWSER_TEST, submit
 
 pytestmark = BROWSER_TEST
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 PASSPHRASE = "a-long-new-passphrase-42"
 
 
@@ -31,7 +29,7 @@ def app_code(key_text: str, *, later: int = 0) -> str:
 
 
 def test_an_invitee_enrols_by_typing_the_key_and_signs_in(
-    live_server, desktop: BrowserContext
+    shots, live_server, desktop: BrowserContext
 ) -> None:
     organization = OrganizationFactory.create(name="Isange One Stop Centre Kacyiru")
     _invitation, link = invitation_create(
@@ -45,7 +43,7 @@ def test_an_invitee_enrols_by_typing_the_key_and_signs_in(
     page.goto(live_server.url + link.removeprefix("https://tabara.test"))
     assert page.locator(".qr svg").count() == 1
     if os.environ.get("TABARA_SCREENSHOTS"):  # TABARA_SCREENSHOTS=1 refreshes docs/screenshots
-        page.screenshot(path=str(SHOTS / "staff-enrolment.png"), full_page=True)
+        page.screenshot(path=str(shots / "staff-enrolment.png"), full_page=True)
     key_text = page.inner_text("#totp-key")
     page.fill("input[name=password]", PASSPHRASE)
     page.fill("input[name=password_again]", PASSPHRASE)
@@ -62,7 +60,7 @@ def test_an_invitee_enrols_by_typing_the_key_and_signs_in(
     assert "aline.uwase@example.org" in page.inner_text("header")
 
 
-def test_staff_list_screenshot(live_server, desktop: BrowserContext) -> None:
+def test_staff_list_screenshot(shots, live_server, desktop: BrowserContext) -> None:
     organization = OrganizationFactory.create(name="Rwanda Investigation Bureau", short_name="RIB")
     admin = staff_factory(roles=[Role.ADMINISTRATOR], organization=organization)
     for roles in ([Role.INTAKE_OFFICER], [Role.SUPERVISOR, Role.CASE_WORKER], [Role.ANALYST]):
@@ -75,4 +73,4 @@ def test_staff_list_screenshot(live_server, desktop: BrowserContext) -> None:
     page.goto(f"{live_server.url}/en/staff/people/")
     assert page.locator("table tbody tr").count() == 4
     if os.environ.get("TABARA_SCREENSHOTS"):
-        page.screenshot(path=str(SHOTS / "staff-list.png"), full_page=True)
+        page.screenshot(path=str(shots / "staff-list.png"), full_page=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import urllib.request
-from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext
 
@@ -23,11 +22,10 @@ from tabara.notifications.models import Notification
 from tabara.referrals.services import referral_accept, referral_send
 
 pytestmark = BROWSER_TEST
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
 def test_assign_reassign_write_a_note_and_record_a_shelter_stay(
-    live_server, geography, chromium: Browser, desktop: BrowserContext, make_staff
+    shots, live_server, geography, chromium: Browser, desktop: BrowserContext, make_staff
 ) -> None:
     agencies = agencies_create()
     boss = make_staff(roles=[Role.SUPERVISOR], organization=agencies["RIB"])
@@ -84,7 +82,7 @@ def test_assign_reassign_write_a_note_and_record_a_shelter_stay(
         referral_accept(user=shelter, referral_id=sent.pk)
         note_page.reload()
         if os.environ.get("TABARA_SCREENSHOTS"):
-            note_page.screenshot(path=str(SHOTS / "case-work.png"), full_page=True)
+            note_page.screenshot(path=str(shots / "case-work.png"), full_page=True)
     finally:
         worker.close()
 
@@ -104,7 +102,7 @@ def test_assign_reassign_write_a_note_and_record_a_shelter_stay(
         assert stay.locator("#notes").count() == 0  # a limited partner never sees notes
         assert "In progress" in stay.inner_text("#services")
         if os.environ.get("TABARA_SCREENSHOTS"):
-            stay.screenshot(path=str(SHOTS / "case-work-shelter.png"), full_page=True)
+            stay.screenshot(path=str(shots / "case-work-shelter.png"), full_page=True)
     finally:
         partner.close()
     assert CaseService.objects.get().status == "in_progress"

@@ -52,9 +52,10 @@ def advance(state: State, typed: str, world: World) -> Step:
     handled = _HANDLERS[new["s"]](new, typed.strip(), world)
     if isinstance(handled, Step):
         return handled
-    if handled is None:  # not understood: the same screen again, with a notice
-        body = with_notice(say(state, "invalid"), render(new, world))
-        return Step(reply(body, end=False), new)
+    if handled is None:  # not understood: the same screen and state, with what to type
+        notice = say(state, _NOTICES.get(state["s"], "invalid_menu"))
+        body = with_notice(notice, render(state, world), short=say(state, "invalid"))
+        return Step(reply(body, end=False), state)
     new["s"] = handled
     return Step(reply(render(new, world), end=False), new)
 
@@ -240,6 +241,13 @@ def _diff(state: State, typed: str, world: World) -> str | None:
     return "l_menu" if typed == "0" else None
 
 
+# What a screen says when its input was not understood (a numbered menu by default).
+_NOTICES = {
+    "r_count": "invalid_count",
+    "r_other": "invalid_text",
+    "j_agency": "invalid_text",
+    "j_name": "invalid_text",
+}
 _SIMPLE = {
     "resume": "resume",
     "main": "main",

@@ -7,6 +7,7 @@ septets (basic set only, see gsm.py), so one character is one septet and nothing
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -16,6 +17,8 @@ LIMIT: Final = 160  # septets of a screen's body, after `CON `/`END `
 PAGE_ITEMS: Final = 7  # 1-7 are items; 8 don't know, 9 more, 0 back are fixed keys
 
 Choice = tuple[str, str]  # (code, name)
+_KEY = re.compile(r"^\d{1,2} ")  # a line offering a key: "1 Yes", "0 Back"
+_SHORTEST_TEXT = 12  # a question cut shorter than this says nothing
 
 
 def plain(text: str) -> str:
@@ -39,10 +42,33 @@ def shorten(text: str, room: int) -> str:
     return flat[: max(0, room - 3)].rstrip() + "..."
 
 
-def with_notice(notice: str, body: str) -> str:
-    """`body` with a one-line notice on top when both fit on the screen."""
-    joined = f"{notice}\n{body}"
-    return joined if len(plain(joined)) <= LIMIT else body
+def with_notice(notice: str, body: str, short: str = "") -> str:
+    """`body` with a one-line notice on top, the notice always shown.
+
+    When both do not fit, the screen's text lines (its question) are left out, then the
+    `short` notice is tried, and last the longest labels are cut, so that every key line
+    ("1 ...", "0 Back") stays: the person still sees what they may type.
+    """
+    lines = body.split("\n")
+    keys = [line for line in lines if _KEY.match(line)]
+    for said in (notice, short) if short else (notice,):
+        for shown in (lines, keys):
+            joined = "\n".join([said, *shown])
+            if shown and len(plain(joined)) <= LIMIT:
+                return joined
+    return _with_keys_cut(short or notice, keys) if keys else f"{short or notice}\n{body}"
+
+
+def _with_keys_cut(notice: str, keys: list[str]) -> str:
+    """The notice and every key, the longest labels cut ("...") until the screen fits."""
+    keys = list(keys)
+    while (over := len(plain("\n".join([notice, *keys]))) - LIMIT) > 0:
+        longest = max(range(len(keys)), key=lambda n: len(plain(keys[n])))
+        size = len(plain(keys[longest]))
+        if size <= _SHORTEST_TEXT:
+            break
+        keys[longest] = shorten(keys[longest], max(_SHORTEST_TEXT, size - over))
+    return "\n".join([notice, *keys])
 
 
 def pages(title: str, items: Sequence[Choice], footer_room: int) -> list[tuple[int, int]]:

@@ -4,7 +4,6 @@ precision and recall computed from it."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from types import SimpleNamespace
 
 from tabara.core.tests.browser import BROWSER_TEST, sign_in, submit
@@ -12,11 +11,10 @@ from tabara.linkage.models import PairDecision
 from tabara.linkage.services import RunInput, link_run_create, link_run_execute
 
 pytestmark = BROWSER_TEST
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
 def test_analyst_accepts_a_pair_and_sees_quality_update(
-    live_server, desktop, linkage_world: SimpleNamespace
+    shots, live_server, desktop, linkage_world: SimpleNamespace
 ) -> None:
     w = linkage_world
     w.analyst.language = "en"
@@ -52,6 +50,6 @@ def test_analyst_accepts_a_pair_and_sees_quality_update(
     assert page.locator(f"#reviewed-{pair_id}").count() == 1
 
     if os.environ.get("TABARA_SCREENSHOTS"):  # TABARA_SCREENSHOTS=1 refreshes docs/screenshots
-        page.screenshot(path=str(SHOTS / "linkage-review-en.png"), full_page=True)
+        page.screenshot(path=str(shots / "linkage-review-en.png"), full_page=True)
         page.goto(f"{live_server.url}/rw/staff/linkage/runs/{run.pk}/")
-        page.screenshot(path=str(SHOTS / "linkage-run-rw.png"), full_page=True)
+        page.screenshot(path=str(shots / "linkage-run-rw.png"), full_page=True)

@@ -7,7 +7,6 @@ TABARA_SCREENSHOTS=1 refreshes docs/screenshots/networks*.png.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
@@ -18,7 +17,6 @@ from tabara.networks.services import network_backfill
 from tabara.networks.tests.conftest import new_report, open_case
 
 pytestmark = BROWSER_TEST
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -39,7 +37,7 @@ def network(world, settings):
 
 
 def test_the_network_reads_without_javascript_in_english_and_kinyarwanda(
-    live_server, chromium: Browser, network
+    shots, live_server, chromium: Browser, network
 ) -> None:
     context = chromium.new_context(viewport=DESKTOP, java_script_enabled=False)
     page = context.new_page()
@@ -56,10 +54,10 @@ def test_the_network_reads_without_javascript_in_english_and_kinyarwanda(
     assert page.locator("svg[role=img] path").count() == 1  # the agency only
     if os.environ.get("TABARA_SCREENSHOTS"):
         page.goto(f"{live_server.url}/en/staff/networks/")
-        page.screenshot(path=str(SHOTS / "networks.png"), full_page=True)
+        page.screenshot(path=str(shots / "networks.png"), full_page=True)
     page.goto(f"{live_server.url}/rw/staff/networks/")
     assert page.locator("h1").inner_text() == "Urusobe rw'abashuka abantu"
     assert "Raporo cyangwa dosiye" in page.locator("main table").first.inner_text()
     if os.environ.get("TABARA_SCREENSHOTS"):
-        page.screenshot(path=str(SHOTS / "networks-rw.png"), full_page=True)
+        page.screenshot(path=str(shots / "networks-rw.png"), full_page=True)
     context.close()

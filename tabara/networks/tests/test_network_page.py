@@ -148,3 +148,39 @@ def test_the_graph_says_what_it_leaves_out(world, monkeypatch) -> None:
     table = html.split("<tbody>")[1].split("</tbody>")[0]
     for record in (case, first, second, other, again):
         assert record.reference in table  # the table holds them all
+
+
+def _row_of(html: str, label: str) -> str:
+    table = html.split("<tbody>")[1].split("</tbody>")[0]
+    return next(row for row in table.split("<tr>") if f"<td>{label}</td>" in row)
+
+
+def test_agencies_and_their_phones_show_their_standing_in_the_register(world) -> None:
+    from tabara.recruitment.tests.factories import make_agency
+
+    make_agency(name="Trans-Border Jobs Ltd", phones=())  # licensed until 2027-01-09
+    make_agency(name="Isoko Manpower", licence_number="RW-LMA-2023-0042", status="suspended",
+                phones=())  # fmt: skip
+    make_agency(name="Umurava Travel", licence_number="RW-LMA-2022-0007", status="revoked",
+                phones=("0788 100 142",))  # fmt: skip
+    new_report("34", agency_name="Trans-Border Jobs Ltd")  # the register's name, hyphen kept
+    new_report("22", agency_name="TRANSBORDER JOBS")
+    new_report("34", agency_name="RW-LMA-2023-0042")  # named by its licence number
+    new_report("22", agency_name="rw-lma-2023-0042")
+    new_report("34", agency_name="RW LMA 2022 0007")  # the index drops a word "RW"
+    new_report("22", agency_name="LMA 2022 0007")
+    new_report("34", agency_name="Kazi Nje Recruiters")  # in no register
+    new_report("22", agency_name="Kazi Nje Recruiters")
+    new_report("34", suspect_identifiers="+250788100142")  # the revoked agency's phone
+    new_report("22", suspect_identifiers="0788100142")
+    new_report("34", suspect_identifiers="0733 999 000")  # nobody's phone in the register
+    new_report("22", suspect_identifiers="0733999000")
+    network_backfill()
+    html = signed_in(world.analyst).get(URL).content.decode()
+    assert "<td>Licensed</td>" in _row_of(html, "transborder jobs")
+    assert "<td>Suspended</td>" in _row_of(html, "rwlma20230042")
+    assert "<td>Revoked</td>" in _row_of(html, "lma 2022 0007")
+    assert "<td>Not in register</td>" in _row_of(html, "kazi nje recruiters")
+    assert "<td>Revoked</td>" in _row_of(html, "+25078••••142")
+    assert _row_of(html, "+25073••••000").endswith("<td></td></tr>")  # a phone, no agency
+    assert "agency name: transborder jobs (Licensed)" in html.split("<svg")[1]

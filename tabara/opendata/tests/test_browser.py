@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from decimal import Decimal
-from pathlib import Path
 
 from playwright.sync_api import BrowserContext
 
@@ -13,11 +12,10 @@ from tabara.opendata.releases import release_publish
 from tabara.opendata.tests.factories import victims_create
 
 pytestmark = BROWSER_TEST
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
 def test_a_visitor_reads_the_statistics_in_kinyarwanda_on_a_phone(
-    live_server, agencies, analyst, phone: BrowserContext, tmp_path
+    shots, live_server, agencies, analyst, phone: BrowserContext, tmp_path
 ) -> None:
     from tabara.geo.models import AdminUnit
 
@@ -51,6 +49,6 @@ def test_a_visitor_reads_the_statistics_in_kinyarwanda_on_a_phone(
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 0
     if os.environ.get("TABARA_SCREENSHOTS"):  # TABARA_SCREENSHOTS=1 refreshes docs/screenshots
-        page.screenshot(path=str(SHOTS / "public-statistics-rw.png"), full_page=False)
+        page.screenshot(path=str(shots / "public-statistics-rw.png"), full_page=False)
         page.goto(f"{live_server.url}/en/statistics/")
-        page.screenshot(path=str(SHOTS / "public-statistics-en-full.png"), full_page=True)
+        page.screenshot(path=str(shots / "public-statistics-en-full.png"), full_page=True)

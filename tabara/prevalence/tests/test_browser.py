@@ -13,12 +13,11 @@ from tabara.core.tests.browser import sign_in, submit
 from tabara.prevalence.models import Estimation
 
 UK = Path(__file__).parent / "data" / "uk_2013_5lists.csv"
-SCREENSHOT = Path(__file__).resolve().parents[3] / "docs" / "screenshots" / "prevalence-report.png"
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_analyst_uploads_runs_and_reads_the_report(live_server, desktop, make_staff):
+def test_analyst_uploads_runs_and_reads_the_report(shots, live_server, desktop, make_staff):
     analyst = make_staff(roles=[Role.ANALYST])
     page = desktop.new_page()
     assert sign_in(page, live_server.url, analyst).status == 200
@@ -50,4 +49,4 @@ def test_analyst_uploads_runs_and_reads_the_report(live_server, desktop, make_st
     assert 190 <= sum(int(n) for n in replicates) <= 200
     assert "overlap more than chance" in page.content()  # in English, whatever the worker spoke
     if os.environ.get("TABARA_SCREENSHOTS"):  # TABARA_SCREENSHOTS=1 refreshes docs/screenshots
-        page.screenshot(path=str(SCREENSHOT), full_page=True)
+        page.screenshot(path=str(shots / "prevalence-report.png"), full_page=True)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from tabara.core.tests.browser import BROWSER_TEST, submit
 from tabara.intake.models import Report
 from tabara.recruitment.tests.factories import make_agency
 
 pytestmark = BROWSER_TEST
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
-def test_lookup_then_check_an_offer_then_report_it_without_javascript(live_server, phone) -> None:
+def test_lookup_then_check_an_offer_then_report_it_without_javascript(
+    shots, live_server, phone
+) -> None:
     make_agency(name="Isoko Manpower", licence_number="RW-LMA-2023-0042", status="suspended",
                 status_since=date(2026, 4, 1), phones=("+250788100142",))  # fmt: skip
     page = phone.new_page()
@@ -34,7 +34,7 @@ def test_lookup_then_check_an_offer_then_report_it_without_javascript(live_serve
     assert submit(page).status == 200
     assert page.inner_text("h1") == "Bimenyeshe"
     assert "Undi azabika pasiporo yawe" in page.inner_text("main")
-    page.screenshot(path=str(SHOTS / "job-offer-result-rw.png"), full_page=True)
+    page.screenshot(path=str(shots / "job-offer-result-rw.png"), full_page=True)
     assert submit(page, "form[action$='/report/'] button").status == 200
     assert page.url.endswith("/rw/report/")
     assert "Pasiporo izabikwa na: Umukoresha" in page.input_value("textarea[name=what_happened]")

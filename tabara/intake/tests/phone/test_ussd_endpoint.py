@@ -179,3 +179,12 @@ def test_a_reused_session_id_starts_over_on_an_empty_text() -> None:
     phone.dial()
     phone.press("3", "1")
     assert phone._post("") == "CON " + T["rw"]["main"]
+
+
+def test_a_wrong_key_over_the_gateway_says_what_to_type_and_the_report_goes_on() -> None:
+    phone = UssdPhone()
+    phone.dial()
+    phone.press("4", "3", "1", "1", "8")  # French; report; job abroad; where? don't know
+    wrong = phone.press("7")
+    assert wrong == f"CON {T['fr']['invalid_menu']}\n{T['fr']['who']}"
+    assert phone.press("2") == f"CON {T['fr']['count']}"  # adults: the next question

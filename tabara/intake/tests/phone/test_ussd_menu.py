@@ -6,6 +6,8 @@ Each screen's text is checked against the language's texts and its length agains
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tabara.intake.ussd import menu, texts
@@ -199,19 +201,45 @@ def test_learn_menu_every_page(lang) -> None:
     assert body(numbers) == T[lang]["sos"] and "112" in numbers.text
 
 
+KEY_LINE = re.compile(r"^(\d{1,2}) ", re.MULTILINE)
+# What each kind of screen asks for, so what a "not understood" notice must tell to type.
+ASKS = {"r_count": "invalid_count", "r_other": "invalid_text"}
+
+
 @pytest.mark.parametrize("lang", texts.LANGS)
 @pytest.mark.parametrize(
-    "keys",
-    [(), ("1",), ("1", "1"), ("1", "1", "2"), ("1", "1", "2", "2"), ("1", "1", "6"),
-     ("1", "1", "8"), ("1", "1", "8", "1"), ("1", "1", "8", "1", "2"),
-     ("1", "1", "8", "1", "2", "1"), ("1", "1", "8", "1", "2", "1", "1"), ("3",), ("3", "1"),
-     ("3", "2"), ("3", "2", "1"), ("4",)],
+    ("keys", "typed"),
+    [((), "x7"), (("1",), "x7"), (("1", "1"), "x7"), (("1", "1", "2"), "x7"),
+     (("1", "1", "2", "2"), "x7"), (("1", "1", "2", "2", "9"), ""), (("1", "1", "6"), "x7"),
+     (("1", "6"), ""), (("1", "1", "8"), "x7"), (("1", "1", "8", "1"), "x7"),
+     (("1", "1", "8", "1", "2"), "x7"), (("1", "1", "8", "1", "2", "1"), "x7"),
+     (("1", "1", "8", "1", "2", "1", "1"), "x7"), (("3",), "x7"), (("3", "1"), "x7"),
+     (("3", "2"), "x7"), (("3", "2", "1"), "x7"), (("3", "4"), ""), (("4",), "x7"),
+     (("5",), "x7"), (("5", "2"), "9"), (("5", "2", "1"), "x7")],
 )  # fmt: skip
-def test_not_understood_repeats_the_screen_with_a_notice(lang, keys) -> None:
+def test_not_understood_says_what_to_type_and_keeps_the_screen(lang, keys, typed) -> None:
     *_, screen = walk(lang, *keys)
-    again = menu.advance(screen.state, "x7", WORLD)
-    assert again.state["s"] == screen.state["s"] and not again.end
-    assert body(again) in {f"{T[lang]['invalid']}\n{body(screen)}", body(screen)}
+    again = menu.advance(screen.state, typed, WORLD)
+    assert again.state == screen.state and not again.end  # the session stays where it was
+    shown = body(again)
+    assert len(shown) <= LIMIT
+    notice = plain(T[lang][ASKS.get(screen.state["s"], "invalid_menu")])
+    first, rest = shown.split("\n", 1)
+    # Every key of the screen is still offered, so the person sees what they may type.
+    assert KEY_LINE.findall(rest) == KEY_LINE.findall(body(screen))
+    if first != notice:  # the short notice only where the long one cannot fit beside the keys
+        assert first == plain(T[lang]["invalid"])
+        key_lines = [line for line in body(screen).split("\n") if KEY_LINE.match(line)]
+        assert len("\n".join([notice, *key_lines])) > LIMIT
+
+
+@pytest.mark.parametrize("lang", texts.LANGS)
+def test_not_understood_twice_then_a_good_answer_goes_on(lang) -> None:
+    *_, who = walk(lang, "1", "1", "8")
+    once = menu.advance(who.state, "7", WORLD)
+    twice = menu.advance(once.state, "abc", WORLD)
+    assert body(twice) == body(once) == f"{plain(T[lang]['invalid_menu'])}\n{body(who)}"
+    assert body(menu.advance(twice.state, "1", WORLD)) == T[lang]["count"]
 
 
 def test_unknown_or_corrupt_state_starts_over() -> None:
