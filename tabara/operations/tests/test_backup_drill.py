@@ -85,8 +85,12 @@ print(json.dumps({
 
 
 def manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """`manage.py` as an operator runs it, less the system checks that every command but
+    `shell` runs first: loading the URLs costs each process seconds and proves nothing about
+    backups (`scripts/check` runs the checks)."""
+    checks = [] if args[0] == "shell" else ["--skip-checks"]
     return subprocess.run(  # noqa: S603 - our own manage.py, fixed arguments
-        [sys.executable, "manage.py", *args],
+        [sys.executable, "manage.py", *args, *checks],
         cwd=ROOT,
         env=env,
         capture_output=True,
