@@ -178,6 +178,8 @@ EXPECTED: dict[str, Staff | Open] = {
     "linkage:list": both(P.LINKAGE_RUN, OWN_ONLY),
     "linkage:run": both(P.LINKAGE_RUN, OWN_ONLY),
     "linkage:review": both(P.LINKAGE_RUN, OWN_ONLY),
+    # The clusters of a run as CSV/XLSX: names only for readers with case.view.
+    "linkage:clusters_export": read_only(P.LINKAGE_RUN, OWN_ONLY),
     # Recruiter networks: national, for analysts; references and holders, never a case's
     # content, and links only where the viewer may open the record (tabara/networks/tests).
     "networks:network": read_only(P.NETWORK_VIEW),

@@ -39,8 +39,11 @@ pytestmark = pytest.mark.timeout_sensitive
 
 
 def manage(env: dict[str, str], *args: str, quiet: bool = True) -> subprocess.Popen[bytes]:
+    """`manage.py` less the system checks every command but `shell` runs first: loading the
+    URLs costs each process seconds and proves nothing here (`scripts/check` runs them)."""
+    checks = [] if args[0] == "shell" else ["--skip-checks"]
     return subprocess.Popen(  # noqa: S603 - fixed arguments, our own manage.py
-        [sys.executable, "manage.py", *args],
+        [sys.executable, "manage.py", *args, *checks],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
