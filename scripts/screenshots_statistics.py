@@ -3,8 +3,8 @@
 A throwaway server over a fresh SQLite database with the demo data, plus 600 synthetic
 cases spread over two years, Rwanda's districts and the demo organizations (so that the
 national view has cells of 5 and more to show); the snapshot is rebuilt as the worker does.
-Shot on a 1280x800 desktop as the demo 'analyst' (national) and 'supervisor' (RIB's cases,
-as printed).
+Shot on a 1280x800 desktop as the demo 'analyst': the national view, the public releases'
+ledger (the demo's first release) and the page as printed, in Kinyarwanda.
 
 Usage: .venv/bin/python scripts/screenshots_statistics.py [--out DIR]
 """
@@ -87,6 +87,8 @@ def main() -> None:
         staff_submit(page, "form button[type=submit]")
         page.goto(f"{base}/en/staff/statistics/")
         shoot(page, out / "statistics-analyst.png")
+        page.goto(f"{base}/en/staff/statistics/releases/")
+        shoot(page, out / "statistics-releases.png")
         page.emulate_media(media="print")
         page.goto(f"{base}/rw/staff/statistics/?since=2026-01-01")
         shoot(page, out / "statistics-print-rw.png")

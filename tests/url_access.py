@@ -178,6 +178,8 @@ EXPECTED: dict[str, Staff | Open] = {
     "linkage:list": both(P.LINKAGE_RUN, OWN_ONLY),
     "linkage:run": both(P.LINKAGE_RUN, OWN_ONLY),
     "linkage:review": both(P.LINKAGE_RUN, OWN_ONLY),
+    # The clusters of a run as CSV/XLSX: names only for readers with case.view.
+    "linkage:clusters_export": read_only(P.LINKAGE_RUN, OWN_ONLY),
     # Recruiter networks: national, for analysts; references and holders, never a case's
     # content, and links only where the viewer may open the record (tabara/networks/tests).
     "networks:network": read_only(P.NETWORK_VIEW),
@@ -215,6 +217,8 @@ EXPECTED: dict[str, Staff | Open] = {
     "awareness:staff_template": read_only(P.AWARENESS_MANAGE, fmt="csv"),
     # Open data: the public statistics page shows released, noisy, protected counts only.
     "opendata:statistics": PUBLIC,
+    # The ledger of the public releases: ε spent, by whom, and the budget left.
+    "opendata:releases": read_only(P.OPEN_DATA_PUBLISH),
     "awareness:staff_articles": read_only(P.AWARENESS_MANAGE),
     "awareness:staff_article_new": both(P.AWARENESS_MANAGE),
     "awareness:staff_article": both(P.AWARENESS_MANAGE),

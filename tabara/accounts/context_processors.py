@@ -25,6 +25,7 @@ SECTIONS = [
     ("recruitment:analysis", _("Agencies in reports"), Perm.NETWORK_VIEW),
     ("referrals:overdue", _("Overdue referrals"), Perm.CASE_SUPERVISE),
     ("dashboards:statistics", _("Case statistics"), Perm.STATS_VIEW),
+    ("opendata:releases", _("Public statistics releases"), Perm.OPEN_DATA_PUBLISH),
     ("referrals:routing", _("Routing rules"), Perm.ROUTING_MANAGE),
     ("accounts:staff_list", _("Staff"), Perm.ACCOUNTS_MANAGE),
     ("accounts:organizations", _("Organizations"), Perm.ACCOUNTS_MANAGE),

@@ -90,6 +90,7 @@ class AuditAction(models.TextChoices):
     LINKAGE_THRESHOLD_SET = "linkage_threshold_set", _("Link run threshold chosen")
     LINKAGE_PAIR_REVIEWED = "linkage_pair_reviewed", _("Linked pair reviewed")
     LINKAGE_PERSON_VIEWED = "linkage_person_viewed", _("Case person viewed in linkage results")
+    LINKAGE_CLUSTERS_EXPORTED = "linkage_clusters_exported", _("Link run clusters exported")
     NETWORK_ALERTED = "network_alerted", _("Case owner alerted to a shared identifier")
     NETWORK_VIEWED = "network_viewed", _("Recruiter network viewed")
     NETWORK_EXPORTED = "network_exported", _("Recruiter network exported")

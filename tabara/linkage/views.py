@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from tabara.accounts.access import staff_required, staff_user
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
+from tabara.audit.models import AuditAction
+from tabara.audit.services import audit_record
 from tabara.core.views import posted
 from tabara.linkage import lists, selectors, services
+from tabara.linkage.exports import cluster_rows, clusters_csv, clusters_xlsx
 from tabara.linkage.forms import DecisionForm, MappingForm, RunForm, ThresholdForm, UploadForm
 from tabara.linkage.models import ImportedList, LinkPair, LinkRun
 from tabara.linkage.people import RecordView, records_view
@@ -199,3 +203,30 @@ def run_review(request: HttpRequest, run_id: int) -> HttpResponse:
         **_quality_context(run, decisions),
     }
     return render(request, "linkage/review.html", context, status=400 if form.errors else 200)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@require_safe
+@staff_required(Perm.LINKAGE_RUN)
+@transaction.atomic
+def run_clusters_export(request: HttpRequest, run_id: int) -> HttpResponse:
+    """The run's clusters as CSV or XLSX; the download is audited with what it held."""
+    user = staff_user(request)
+    run = selectors.access_run_by_id(user, run_id)
+    fmt = request.GET.get("format", "csv")
+    if fmt not in {"csv", "xlsx"} or run.status != LinkRun.Status.DONE:
+        raise Http404
+    rows = cluster_rows(user, run)
+    audit_record(
+        actor=user,
+        action=AuditAction.LINKAGE_CLUSTERS_EXPORTED,
+        target_type="link_run",
+        target_id=run.pk,
+        extra={"format": fmt, "records": len(rows) - 1, "names": len(rows[0]) > 4},
+    )
+    body = clusters_csv(rows) if fmt == "csv" else clusters_xlsx(rows)
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8" if fmt == "csv" else XLSX)
+    response["Content-Disposition"] = f'attachment; filename="clusters-{run.pk}.{fmt}"'
+    return response

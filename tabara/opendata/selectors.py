@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from tabara.cases.choices import PersonRole, ScreeningOutcome
 from tabara.cases.models import Case, CasePerson
-from tabara.opendata.models import StatisticsRelease
+from tabara.opendata import budget as ledger
+from tabara.opendata.models import PrivacyBudget, PrivacySpend, StatisticsRelease
 from tabara.opendata.records import VictimRecord
 
 # Only the statistical fields are read: names, phones and free text are never loaded.
@@ -86,3 +89,40 @@ def _records(case: Case, people: list[CasePerson]) -> Iterator[VictimRecord]:
 def release_latest() -> StatisticsRelease | None:
     """The newest public release of the statistics, if any."""
     return StatisticsRelease.objects.select_related("spend").first()
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    """One release as the ledger records it, with what was left of the budget after it."""
+
+    release: StatisticsRelease | None
+    spend: PrivacySpend
+    per_figure: Decimal  # each table's share: a person is in one cell of each table
+    left_after: Decimal
+
+
+@dataclass(frozen=True)
+class Ledger:
+    budget: PrivacyBudget | None  # None until the first release creates it
+    lines: list[LedgerLine]  # newest first
+    spent: Decimal
+    left: Decimal | None
+
+
+def privacy_ledger(name: str, tables: int) -> Ledger:
+    """The budget `name`, every spend charged to it and the release it paid for (reads only)."""
+    budget = PrivacyBudget.objects.filter(name=name).first()
+    if budget is None:
+        return Ledger(None, [], Decimal(0), None)
+    spends = list(
+        PrivacySpend.objects.filter(budget=budget)
+        .select_related("spent_by", "release")
+        .order_by("spent_at", "id")
+    )
+    lines, spent = [], Decimal(0)
+    for spend in spends:
+        spent += spend.epsilon
+        release = getattr(spend, "release", None)
+        share = (spend.epsilon / tables).quantize(ledger.EPSILON_PLACES, rounding=ROUND_DOWN)
+        lines.append(LedgerLine(release, spend, share, budget.total_epsilon - spent))
+    return Ledger(budget, lines[::-1], spent, ledger.remaining(budget.total_epsilon, [spent]))

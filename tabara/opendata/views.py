@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -10,12 +11,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from tabara.accounts.access import staff_required
+from tabara.accounts.roles import Perm
 from tabara.cases.choices import ExploitationType, Gender
 from tabara.core.public import public_route
 from tabara.geo.models import AdminUnit
 from tabara.geo.provinces import province_name
-from tabara.opendata.selectors import release_latest
-from tabara.opendata.statistics import EARLIER, NOT_RECORDED
+from tabara.opendata.releases import BUDGET_NAME, DEFAULT_RELEASE, DEFAULT_TOTAL
+from tabara.opendata.selectors import privacy_ledger, release_latest
+from tabara.opendata.statistics import DIMENSIONS, EARLIER, NOT_RECORDED
 
 
 def _labels() -> dict[str, dict[str, str]]:
@@ -73,3 +77,36 @@ def statistics(request: HttpRequest) -> HttpResponse:
     if release is not None:
         context["tables"] = _tables(release.tables)
     return render(request, "opendata/statistics.html", context)
+
+
+def _eps(value: Decimal | None) -> str:
+    """An ε as written in the policy: 0.2, 1, 6.5 (no trailing zeros, never 1E+1)."""
+    return "" if value is None else format(value.normalize(), "f")
+
+
+@require_GET
+@staff_required(Perm.OPEN_DATA_PUBLISH)
+def releases(request: HttpRequest) -> HttpResponse:
+    """The releases made, the ε each spent and what is left of the budget, and the policy."""
+    found = privacy_ledger(BUDGET_NAME, len(DIMENSIONS))
+    context: dict[str, Any] = {
+        "ledger": found,
+        "total": _eps(found.budget.total_epsilon) if found.budget else "",
+        "spent": _eps(found.spent),
+        "left": _eps(found.left),
+        "lines": [
+            {
+                "line": line,
+                "epsilon": _eps(line.spend.epsilon),
+                "per_figure": _eps(line.per_figure),
+                "left_after": _eps(line.left_after),
+            }
+            for line in found.lines
+        ],
+        "default_total": _eps(DEFAULT_TOTAL),
+        "default_release": _eps(DEFAULT_RELEASE),
+        "default_share": _eps(DEFAULT_RELEASE / len(DIMENSIONS)),
+        "tables": len(DIMENSIONS),
+        "exhausted": found.left is not None and found.left < DEFAULT_RELEASE,
+    }
+    return render(request, "opendata/releases.html", context)

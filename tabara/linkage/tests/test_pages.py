@@ -3,13 +3,17 @@ review pairs; and what they never show of a case the organization could not open
 
 from __future__ import annotations
 
+import csv
+import io
 from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse as django_reverse
 from django.utils import translation
+from openpyxl import load_workbook
 
+from tabara.accounts.roles import Role
 from tabara.accounts.tests.factories import signed_in
 from tabara.audit.models import AuditEvent
 from tabara.linkage.models import ImportedList, LinkRun, PairDecision
@@ -82,7 +86,7 @@ def _run_through_pages(w: SimpleNamespace, client) -> LinkRun:
 
 
 def test_run_page_shows_clusters_evidence_and_hides_other_organizations_cases(
-    linkage_world: SimpleNamespace,
+    linkage_world: SimpleNamespace, make_staff
 ) -> None:
     w = linkage_world
     client = _english(w)
@@ -105,6 +109,35 @@ def test_run_page_shows_clusters_evidence_and_hides_other_organizations_cases(
     assert viewed.order_by("-seq")[0].target_id == str(w.own_victim.pk)
     # Analysts cannot open cases: no link to the own case either.
     assert reverse("cases:detail", args=[w.own_case.pk]) not in page
+    _clusters_export(w, client, run, make_staff)
+
+
+def _clusters_export(w: SimpleNamespace, client, run: LinkRun, make_staff) -> None:
+    """The clusters as CSV/XLSX: the records as the page shows them; names only with
+    case.view, and only of records the reader may see; each download audited."""
+    url = reverse("linkage:clusters_export", args=[run.pk])
+    rows = list(csv.reader(io.StringIO(client.get(url).content.decode("utf-8-sig"))))
+    assert rows[0] == ["Cluster", "Record (as you may see it)", "Source", "Match probability"]
+    own = next(r for r in rows if r[1] == f"case {w.own_case.reference}")
+    assert {r[2] for r in rows[1:] if r[0] == own[0]} == {"Tabara", "Shelter"}  # with v1
+    assert run.threshold <= float(own[3]) <= 1
+    assert "a case of another organization" in {r[1] for r in rows}
+    body = repr(rows)
+    for secret in (OWN_VICTIM["full_name"], OTHER_VICTIM["full_name"], "HABYARIMANA",
+                   w.other_case.reference):  # fmt: skip
+        assert secret not in body
+    exported = AuditEvent.objects.filter(action="linkage_clusters_exported")
+    assert exported.get().extra == {"format": "csv", "records": len(rows) - 1, "names": False}
+    reader = make_staff(roles=[Role.ANALYST, Role.SUPERVISOR], organization=w.agencies["RIB"])
+    answer = signed_in(reader).get(url, {"format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(answer.content)).active
+    table = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert table[0][-1] == "Name" and len(table) == len(rows)
+    names = {row[-1] for row in table[1:]}
+    assert {OWN_VICTIM["full_name"], "Jean Bosco HABYARIMANA"} <= names
+    assert OTHER_VICTIM["full_name"] not in names
+    assert exported.count() == 2
+    assert client.get(url, {"format": "pdf"}).status_code == 404
 
 
 def test_review_keeps_the_decision_and_updates_quality(linkage_world: SimpleNamespace) -> None:

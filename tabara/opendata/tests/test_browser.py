@@ -5,13 +5,22 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 
+import pytest
 from playwright.sync_api import BrowserContext
 
+from tabara.accounts.models import Organization
+from tabara.cases.tests.factories import agencies_create
 from tabara.core.tests.browser import BROWSER_TEST
 from tabara.opendata.releases import release_publish
 from tabara.opendata.tests.factories import victims_create
 
 pytestmark = BROWSER_TEST
+
+
+@pytest.fixture
+def agencies(geography: None) -> dict[str, Organization]:
+    """Committed for this test alone: the live server reads them from another thread."""
+    return agencies_create()
 
 
 def test_a_visitor_reads_the_statistics_in_kinyarwanda_on_a_phone(

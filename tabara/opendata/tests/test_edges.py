@@ -53,3 +53,12 @@ def test_records_read_as_text(agencies, analyst) -> None:
     assert str(budget_current()).startswith("public-statistics: ε 10")
     assert str(release.spend).startswith("ε 1.0000 on ")
     assert str(release).startswith("release of ")
+
+
+def test_before_any_release_the_statistics_page_says_so(db) -> None:
+    from html import unescape
+
+    from django.test import Client
+
+    html = unescape(Client().get("/fr/statistics/").content.decode())
+    assert "Aucun chiffre n'a encore été publié." in html
