@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -142,15 +143,7 @@ def test_every_benchmark_is_run_here() -> None:
 def test_the_benchmark_runs_tiny_and_says_what_it_ran(script: str, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TABARA_VAR_DIR")}
     env["TABARA_VAR_DIR"] = str(tmp_path)
-    done = subprocess.run(  # noqa: S603 - our own scripts, by name from bench/
-        [sys.executable, str(ROOT / "bench" / script), "--tiny"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=540,
-        check=False,
-    )
+    done = run_in_own_group([sys.executable, str(ROOT / "bench" / script), "--tiny"], env)
     assert done.returncode == 0, done.stderr[-3000:]
     for pattern in EXPECTED_LINES[script]:
         assert re.search(pattern, done.stdout), (
@@ -158,6 +151,32 @@ def test_the_benchmark_runs_tiny_and_says_what_it_ran(script: str, tmp_path: Pat
         )
     if script == "crash.py":
         every_receipt_given_opens_its_report_after_20_kills(done.stdout)
+
+
+def run_in_own_group(
+    command: list[str], env: dict[str, str], timeout: float = 540
+) -> subprocess.CompletedProcess[str]:
+    """Run `command` in its own process group; stopped at `timeout` with all it started.
+
+    A benchmark stopped alone would leave its gunicorn (and that server's workers) running,
+    taking CPU from every test after it.
+    """
+    with subprocess.Popen(  # noqa: S603 - our own scripts, by name from bench/
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    ) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            stdout, stderr = process.communicate()
+            pytest.fail(f"{command[1]} ran over {timeout:g} s:\n{stdout}\n{stderr[-3000:]}")
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
 def every_receipt_given_opens_its_report_after_20_kills(stdout: str) -> None:

@@ -34,8 +34,10 @@ case with the age 121, which redirected to the case page and dropped what was ty
       until=2026-02-30): no error message shown
       ...
 
-Forms with nothing to get wrong (only optional free text, or only buttons) are not sent;
-`walked.skipped` lists them.
+Forms that are only a button ("mark as read", "deactivate", "publish") are pressed, in
+Kinyarwanda: the answer must be a redirect or a page with a message, never a server error
+(`walked.pressed` lists them). Forms with nothing to get wrong beyond that (only optional free
+text) are not sent; `walked.skipped` lists them.
 """
 
 from __future__ import annotations
@@ -188,11 +190,12 @@ class Walk:
     failures: list[str]
     skipped: list[str]
     actions: set[str]
+    pressed: list[str]
 
 
 def walk(built: World) -> Walk:
     """As a user of every role in the owning organization, then in the sharing one."""
-    result = Walk(sent=[], failures=[], skipped=[], actions=set())
+    result = Walk(sent=[], failures=[], skipped=[], actions=set(), pressed=[])
     seen: set[tuple[str, str, frozenset[str]]] = set()
     for relation in (Relation.OWN, Relation.SHARED):
         user = staff_factory(roles=list(Role), organization=built.orgs[relation])
@@ -220,6 +223,12 @@ def _walk_as(
             seen.add(key)
             where = f"{page_name} -> {form.method.upper()} {action}"
             filled = fill(form)
+            if filled is None and _only_a_button(form):
+                result.pressed.append(where)
+                problem = _press(client, url, form)
+                if problem:
+                    result.failures.append(f"{where} (the button): {problem}")
+                continue
             if filled is None:
                 result.skipped.append(where)
                 continue
@@ -230,6 +239,29 @@ def _walk_as(
             problem = _judge(response, html, filled)
             if problem:
                 result.failures.append(f"{where}: {problem}")
+
+
+def _only_a_button(form: Form) -> bool:
+    return form.method == "post" and all(c.kind == "hidden" for c in form.controls)
+
+
+def _press(client: Client, url: str, form: Form) -> str:
+    """Send a form that is only a button, in Kinyarwanda: no server error, and an answer."""
+    data = {control.name: [control.value] for control in form.controls}
+    if form.submits:
+        name, value = form.submits[0]
+        url = form.formactions.get((name, value), url) or url
+        data[name] = [value]
+    url = re.sub(r"^/en/", "/rw/", url)
+    response = _send(client, "post", url, data)
+    if response.status_code >= 500 or response.status_code in (403, 404, 405):
+        return f"got {response.status_code}"
+    if response.status_code in (302, 303):
+        return ""
+    html = response.content.decode()
+    if 'role="status"' not in html and 'role="alert"' not in html and not ERROR.search(html):
+        return f"got {response.status_code} with no message"
+    return ""
 
 
 def _judge(response: HttpResponse, before: str, filled: Filled) -> str:
@@ -256,6 +288,7 @@ def walked(world: World, django_db_blocker: Any) -> Walk:  # noqa: F811 - the im
 @pytest.mark.django_db
 def test_every_staff_form_keeps_its_input_on_invalid_data(walked: Walk) -> None:
     assert len(walked.sent) >= 20, walked.sent
+    assert len(walked.pressed) >= 5, walked.pressed
     assert not walked.failures, (
         f"{len(walked.failures)} of {len(walked.sent)} forms lost the input or the error:\n"
         + "\n".join(walked.failures)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -192,3 +193,23 @@ def test_every_text_of_the_chart_reads_at_4_5_to_1(name: str) -> None:
         if contrast(colour, back) < MINIMUM
     ]
     assert not low, "\n".join(low)
+
+
+# The code that writes SVG <text>, all of it drawn by CHARTS above.
+DRAWN = {
+    "tabara/dashboards/charts.py",
+    "tabara/prevalence/charts.py",
+    "tabara/geo/svgmap.py",
+    "tabara/networks/graph.py",
+}
+
+
+def test_every_module_that_writes_svg_text_is_drawn_here() -> None:
+    root = Path(__file__).resolve().parents[1]
+    writers = {
+        str(path.relative_to(root))
+        for pattern in ("tabara/**/*.py", "tabara/**/*.html")
+        for path in root.glob(pattern)
+        if "tests" not in path.parts and "<text " in path.read_text(encoding="utf-8")
+    }
+    assert writers == DRAWN

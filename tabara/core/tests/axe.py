@@ -12,7 +12,7 @@ returns at once, `axe_result` waits for what it found.
 DISABLED lists the rules switched off, each with the reason. It is empty: every WCAG 2.1
 A and AA rule of axe-core runs, at every impact level.
 
-PAGE_CHECKS adds what axe-core does not look at (or lets pass):
+`page_checks` adds what axe-core does not look at (or lets pass):
 - every id named by aria-describedby, aria-labelledby, aria-controls, aria-errormessage,
   a label's `for` or a cell's `headers` exists in the page (axe-core's
   aria-valid-attr-value passes aria-describedby when one id of several exists);

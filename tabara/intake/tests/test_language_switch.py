@@ -126,3 +126,22 @@ def test_a_comment_being_written_changes_language_with_its_text(make_staff) -> N
     assert Comment.objects.count() == 0
     # The page answers a POST: no header link leaves it with a GET that would lose the text.
     assert body.count('href="#language"') == 3
+
+
+@pytest.mark.django_db
+def test_the_receipt_page_and_the_newsletter_change_language_keeping_what_was_typed() -> None:
+    client = Client()
+    receipt = client.get("/en/follow-up/").content.decode()
+    assert 'href="/fr/follow-up/"' not in receipt  # no link that drops the receipt typed
+    receipt = receipt.replace('name="receipt"', 'name="receipt" value="1234 5678 9012 3456"', 1)
+    french = press(client, receipt, "fr")
+    page = french.content.decode()
+    assert french.status_code == 200 and '<html lang="fr">' in page
+    assert 'value="1234 5678 9012 3456"' in page and "Aucun signalement" not in page
+    signup = client.get("/en/newsletter/").content.decode()
+    assert 'href="/rw/newsletter/"' not in signup
+    signup = signup.replace('name="email"', 'name="email" value="reader@example.org"', 1)
+    kinyarwanda = press(client, signup, "rw")
+    page = kinyarwanda.content.decode()
+    assert kinyarwanda.status_code == 200 and '<html lang="rw">' in page
+    assert 'value="reader@example.org"' in page and Subscriber.objects.count() == 0
