@@ -32,7 +32,7 @@ OUTCOME_WEIGHTS = ("counts", "equal")
 
 # prior file name -> sha256 of its canonical JSON.
 PUBLISHED_PRIORS: Mapping[str, str] = {
-    "rw-2026.1.prior.json": "ee947b3892225e4914a187ab1c529b1be3bff1583135e776e4b21275742e7258",
+    "rw-2026.1.prior.json": "881260de8e7dfa1e4b636e2761184a02c2c9dcbc7601609d081dba71ca202f2c",
 }
 
 

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 
+from bench.harness import copy_migrated_sqlite
 from tabara.operations.manifest import AUDIT_TABLE
 from tabara.operations.services import archive_open
 
@@ -111,6 +112,9 @@ def databases(tmp_path: Path) -> Iterator[tuple[str, str]]:
     """Two database URLs of the suite's engine: the live one and the restore target."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
+        # The live database starts as the file `migrate` writes (made once, copied); SETUP's
+        # migrate then finds nothing to do. The restore target stays empty, as it must.
+        copy_migrated_sqlite(tmp_path / "live.sqlite3", "config.django.test")
         yield f"sqlite:///{tmp_path / 'live.sqlite3'}", f"sqlite:///{tmp_path / 'restored.sqlite3'}"
         return
     parts = urlsplit(url)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.harness import copy_migrated_sqlite
 from tabara.audit.chain import GENESIS, event_digest_unkeyed
 from tabara.operations.manifest import AUDIT_TABLE, Manifest, database_state, file_digest
 from tabara.operations.sealed import SealingWriter
@@ -50,10 +51,8 @@ def manage(url: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 def old_database(path: Path) -> None:
     """Every app migrated, the audit app at 0002, three events of the unkeyed chain."""
-    steps = 'from django.core.management import call_command as c\nc("migrate", verbosity=0)\n'
-    migrated = manage(
-        f"sqlite:///{path}", "shell", "-c", steps + 'c("migrate", "audit", "0002", verbosity=0)'
-    )
+    copy_migrated_sqlite(path, "config.django.test")  # the file `migrate` writes, made once
+    migrated = manage(f"sqlite:///{path}", "migrate", "audit", "0002", "-v", "0")
     assert migrated.returncode == 0, migrated.stderr
     prev = GENESIS
     with closing(sqlite3.connect(path)) as db, db:

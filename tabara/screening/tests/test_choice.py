@@ -24,6 +24,8 @@ from tabara.screening.prior import (
     load_prior_file,
 )
 from tabara.screening.ruleset import RULESET_DIR, load_ruleset
+from tabara.screening.schema import OUTCOME_IDS
+from tabara.screening.tests.helpers import vignettes
 
 RULESET = load_ruleset()
 IDS = tuple(RULESET.indicators)
@@ -165,7 +167,7 @@ def test_would_change_names_the_unknown_answer_that_decides() -> None:
 
 def test_the_published_prior_is_pinned(tmp_path: Path) -> None:
     prior = load_prior(RULESET.version, RULESET.question_order)
-    assert prior.version == "rw-2026.1-prior.2"
+    assert prior.version == "rw-2026.1-prior.3"
     published = RULESET_DIR / "rw-2026.1.prior.json"
     data = json.loads(published.read_bytes())
     data["counts"]["outcomes"]["smuggling"] += 1
@@ -177,6 +179,39 @@ def test_the_published_prior_is_pinned(tmp_path: Path) -> None:
         )
     with pytest.raises(PriorError, match="pseudo_count"):
         build_prior({**data, "pseudo_count": 0}, RULESET.question_order, "x")
+
+
+# The purposes of exploitation the law lists (screening-law.md 4; PAL3a, L51): labour
+# conditions alone are not one ("poor conditions alone are not forced labour").
+LEGAL_PURPOSES = {
+    "sexual", "forced_labour", "servitude", "organ_removal", "forced_marriage",
+    "forced_criminality", "illegal_adoption", "armed_group", "intent",
+}  # fmt: skip
+
+
+def test_the_law_keeps_every_act_means_and_purpose_possible_for_trafficking() -> None:
+    data = json.loads((RULESET_DIR / "rw-2026.1.prior.json").read_bytes())
+    expert = data["expert_counts"]["trafficking"]
+    legal = [
+        iid
+        for iid, ind in RULESET.indicators.items()
+        if "act" in ind.elements
+        or ("means" in ind.elements and ind.strength in ("strong", "medium"))
+        or ind.purpose_type in LEGAL_PURPOSES
+    ]
+    assert "purpose_organ_removal" in legal and "means_abuse_of_power" in legal
+    assert [iid for iid in legal if expert.get(iid, [0])[0] < 1] == []
+    # Organ removal with V24 (the only scenario showing it) left out of the counts: the five
+    # other trafficking scenarios leave it unknown; yes 0 + law 1 + Laplace 1 of 5 + 1 + 3.
+    others = [(v["expected_classification"], v["answers"]) for v in vignettes() if v["id"] != "V24"]
+    counts = fit_counts(others, OUTCOME_IDS, RULESET.question_order)
+    assert counts["answers"]["trafficking"]["purpose_organ_removal"] == [0, 0, 5]
+    prior = build_prior({**data, "counts": counts}, RULESET.question_order, "x")
+    k, i = (
+        prior.outcomes.index("trafficking"),
+        RULESET.question_order.index("purpose_organ_removal"),
+    )
+    assert prior.answer[i][0][k] == pytest.approx(2 / 9)
 
 
 def test_fit_counts_adds_completed_interviews_and_refuses_unknown_ids() -> None:
