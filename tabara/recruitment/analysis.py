@@ -5,7 +5,8 @@ names is kept there by its keyed hash, so the register's names, phones and accou
 hashed the same way (tabara/linkage/identifiers.py) and joined on the hash; no report is
 opened for that. Offers with many red flags are the reports made from the job-offer checker,
 whose text carries the flag ids ("[offer-2026.1: ...]", offers.offer_marker): those texts are
-read, decrypted, to count the flags, and the page's viewing is audited.
+read, decrypted, to count the flags, only from the reports the reader may open
+(report_list_accessible: none without `report.view`), and the page's viewing is audited.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Perm
-from tabara.intake.models import Report
+from tabara.intake.selectors import report_list_accessible
 from tabara.linkage.identifiers import Identifier, Kind, agency_fold, identifiers_extract
 from tabara.networks.display import identifier_masked
 from tabara.networks.models import IdentifierOccurrence
@@ -118,12 +119,14 @@ def agencies_in_reports(user: User, today: date) -> Analysis:
         (r for r in named.values() if r.standing == verdict.LICENSED),
         key=lambda r: (-len(r.reports), r.label),
     )
-    return Analysis(unlicensed, licensed, _flagged_offers(), user.can(Perm.REPORT_VIEW))
+    return Analysis(unlicensed, licensed, _flagged_offers(user), user.can(Perm.REPORT_VIEW))
 
 
-def _flagged_offers() -> list[FlaggedOffer]:
+def _flagged_offers(user: User) -> list[FlaggedOffer]:
+    """Offers with many red flags, read from the reports `user` may open, and only those."""
     offers = []
-    for report in Report.objects.only("pk", "what_happened", "row_uuid").order_by("-pk"):
+    readable = report_list_accessible(user).select_related(None)
+    for report in readable.only("pk", "what_happened", "row_uuid").order_by("-pk"):
         read = offer_marker_read(report.what_happened)
         if read is not None and len(read[1]) >= MIN_FLAGS:
             offers.append(FlaggedOffer(report.pk, read[1]))
