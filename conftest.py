@@ -10,6 +10,7 @@ import pytest
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.test import Client, RequestFactory
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from tabara.accounts.models import User
 from tabara.accounts.roles import Role
@@ -21,6 +22,12 @@ from tabara.notifications.tests.fake_africastalking import FakeAfricasTalking
 from tabara.opendata import triggers as ledger_triggers
 
 pytest_plugins = ["tabara.core.tests.browser"]
+
+# Hypothesis's default 200 ms deadline per example is a timing assertion: on a loaded two-core
+# machine it fails properties that hold (DeadlineExceeded, then Flaky). Tests never assert
+# timings; a hung example is still stopped by pytest-timeout.
+hypothesis_settings.register_profile("tabara", deadline=None)
+hypothesis_settings.load_profile("tabara")
 
 
 @pytest.fixture(autouse=True, scope="session")
