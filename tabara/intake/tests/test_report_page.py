@@ -131,3 +131,14 @@ def test_the_form_speaks_each_language(geography, language, heading) -> None:
     assert f'<html lang="{language}">' in html
     assert heading in html.split("<h1>")[1].split("</h1>")[0]
     assert "<script" not in html
+
+
+@pytest.mark.django_db
+def test_django_own_messages_are_in_kinyarwanda_on_the_rw_form(geography) -> None:
+    """A message Django writes itself (the honeypot's length limit) comes out in rw too."""
+    response = Client().post(URL, complete_form(website="x" * 201))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Aka gaciro ntikagomba kurenza inyuguti 200 (ubu gafite 201)." in html
+    assert "Ensure this value" not in html
+    assert "Synthetic Travel Ltd" in html  # what was typed is kept
