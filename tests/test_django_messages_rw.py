@@ -19,6 +19,9 @@ from django.utils import translation
 DJANGO = Path(django.__file__).parent
 SOURCES = {
     "conf/locale": (
+        "forms/forms.py",
+        "forms/utils.py",
+        "forms/widgets.py",
         "forms/fields.py",
         "forms/models.py",
         "forms/formsets.py",
@@ -72,7 +75,8 @@ def django_messages() -> set[Message]:
                     if plural is None
                     else french.ngettext(singular, plural, 2)
                 )
-                if said != english((singular, plural), 2):  # "URL", "IPv4": no translation
+                # "URL", "IPv4", ":" (French only adds a space): nothing to translate
+                if said.strip() != english((singular, plural), 2).strip():
                     messages.add((singular, plural))
     return messages
 
