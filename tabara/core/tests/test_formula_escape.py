@@ -25,6 +25,7 @@ EXPORTS = {
     "tabara/audit/views.py": "tabara/audit/tests/test_audit_viewer.py",
     "tabara/dashboards/exporting.py": "tabara/dashboards/tests/test_exports_escape.py",
     "tabara/linkage/cli.py": "tabara/linkage/tests/test_exports_escape.py",
+    "tabara/linkage/exports.py": "tabara/linkage/tests/test_exports_escape.py",
     "tabara/linkage/synthetic.py": "tabara/linkage/tests/test_cli.py",
     "tabara/networks/exports.py": "tabara/networks/tests/test_exports_escape.py",
     "tabara/opendata/exports.py": "tabara/opendata/tests/test_exports_escape.py",
