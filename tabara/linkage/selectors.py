@@ -74,20 +74,28 @@ def run_histories(
     return capture_histories(run_sources(run), run_clusters_at(run, threshold))
 
 
-def decisions_for(run: LinkRun) -> dict[int, str]:
-    """The kept verdict on each of the run's pairs that a person reviewed, by pair id."""
-    verdicts = {
-        (a, b): v
-        for a, b, v in PairDecision.objects.filter(organization_id=run.organization_id)
+def _kept_by_pair(run: LinkRun, column: str) -> dict[int, str]:
+    """`column` of the kept decision on each of the run's reviewed pairs, by pair id.
+
+    Decisions are kept per organization by record pair (key_a < key_b), so that a pair
+    reviewed in one run counts in every later run that finds it again."""
+    kept = {
+        (a, b): value
+        for a, b, value in PairDecision.objects.filter(organization_id=run.organization_id)
         .filter(key_a__in=run.records.values("key"))
-        .values_list("key_a", "key_b", "verdict")
+        .values_list("key_a", "key_b", column)
     }
     found: dict[int, str] = {}
     for pk, left, right in run.pairs.values_list("pk", "left__key", "right__key"):
-        verdict = verdicts.get((min(left, right), max(left, right)))
-        if verdict is not None:
-            found[pk] = verdict
+        value = kept.get((min(left, right), max(left, right)))
+        if value is not None:
+            found[pk] = value
     return found
+
+
+def decisions_for(run: LinkRun) -> dict[int, str]:
+    """The kept verdict on each of the run's pairs that a person reviewed, by pair id."""
+    return _kept_by_pair(run, "verdict")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,18 +158,7 @@ def run_clusters(run: LinkRun, *, limit: int, offset: int = 0) -> list[list[int]
 
 def decision_modes(run: LinkRun) -> dict[int, str]:
     """How each reviewed pair of the run was chosen for review (uncertain / random), by pair."""
-    modes = {
-        (a, b): m
-        for a, b, m in PairDecision.objects.filter(organization_id=run.organization_id)
-        .filter(key_a__in=run.records.values("key"))
-        .values_list("key_a", "key_b", "mode")
-    }
-    found: dict[int, str] = {}
-    for pk, left, right in run.pairs.values_list("pk", "left__key", "right__key"):
-        mode = modes.get((min(left, right), max(left, right)))
-        if mode is not None:
-            found[pk] = mode
-    return found
+    return _kept_by_pair(run, "mode")
 
 
 @dataclass(frozen=True, slots=True)
