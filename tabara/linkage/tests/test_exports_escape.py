@@ -47,7 +47,7 @@ def test_the_cluster_download_escapes_cells_from_imported_lists() -> None:
         [1, "list row 9", "isange", 0.9731, "-Uwase"],
     ]
     lines = clusters_csv(rows).decode("utf-8-sig").splitlines()
-    assert lines[1] == "1,list row 2,'@police,0.9731,\"'=HYPERLINK(\"\"http://evil.example\"\")\""
+    assert lines[1] == '1,list row 2,\'@police,0.9731,"\'=HYPERLINK(""http://evil.example"")"'
     assert lines[2] == "1,list row 9,isange,0.9731,'-Uwase"
     sheet = load_workbook(io.BytesIO(clusters_xlsx(rows))).active
     assert sheet is not None
