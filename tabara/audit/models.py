@@ -98,6 +98,7 @@ class AuditAction(models.TextChoices):
     CTDC_EXPORTED = "ctdc_exported", _("De-identified CTDC file exported")
     STATISTICS_RELEASED = "statistics_released", _("Public statistics released")
     OPEN_DATA_REFUSED = "open_data_refused", _("Open-data export or release refused")
+    PRIVACY_BUDGET_RAISED = "privacy_budget_raised", _("Privacy budget raised")
     STATISTICS_DOWNLOADED = "statistics_downloaded", _("Case statistics downloaded")
 
 

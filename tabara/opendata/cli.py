@@ -1,5 +1,6 @@
 """`tabara export htcds OUTPUT`, `tabara export ctdc OUTPUT.csv [--k 11]` and
-`tabara export release [--epsilon E] [--estimation ID]`: open data (docs/open-data.md).
+`tabara export release [--epsilon E] [--estimation ID]` and
+`tabara export budget --total E --reason TEXT`: open data (docs/open-data.md).
 
 Each names the staff member running it (--user) and reads their current TOTP code from
 standard input (a prompt on a terminal). Exit status 0 when done, 2 with a one-line
@@ -46,7 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     release = commands.add_parser("release", help="publish the public statistics page")
     release.add_argument("--epsilon", type=_decimal, default=Decimal(1), help="ε to spend")
     release.add_argument("--estimation", type=int, help="publish this estimation's result")
-    for command in (htcds, ctdc, release):
+    budget = commands.add_parser("budget", help="raise the privacy budget (data protection)")
+    budget.add_argument("--total", type=_decimal, required=True, help="the new total ε")
+    budget.add_argument("--reason", required=True, help="the decision, in a sentence")
+    for command in (htcds, ctdc, release, budget):
         command.add_argument("--user", required=True, help="your staff user name")
     return parser
 
@@ -66,7 +70,10 @@ def _run(args: argparse.Namespace) -> str:
     from tabara.opendata import exports, releases
     from tabara.opendata.operators import operator_identify
 
-    perm = Perm.HTCDS_EXPORT if args.command == "htcds" else Perm.OPEN_DATA_PUBLISH
+    perm = {
+        "htcds": Perm.HTCDS_EXPORT,
+        "budget": Perm.BREACHES_MANAGE,
+    }.get(args.command, Perm.OPEN_DATA_PUBLISH)
     user = operator_identify(
         username=args.user, code=_code(), perm=perm, command=f"export {args.command}"
     )
@@ -81,6 +88,11 @@ def _run(args: argparse.Namespace) -> str:
         return (
             f"{args.output}: {result.rows} records, k = {result.k} (measured {result.measured_k}); "
             f"{result.generalised} values generalised, {result.suppressed} suppressed."
+        )
+    if args.command == "budget":
+        raised = releases.budget_raise(user=user, total=args.total, reason=args.reason)
+        return (
+            f"Privacy budget raised to ε {raised.total_epsilon}; ε {releases.budget_left()} left."
         )
     release = releases.release_publish(
         user=user, epsilon=args.epsilon, estimation_id=args.estimation

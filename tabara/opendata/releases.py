@@ -47,6 +47,43 @@ def budget_current() -> PrivacyBudget:
     return found
 
 
+def budget_raise(*, user: User, total: Decimal, reason: str) -> PrivacyBudget:
+    """Raise the public statistics' budget to `total` ε, on the data protection side's decision.
+
+    Only a holder of the data-protection permission (privacy.breaches) may; the reason is
+    required; the new total must be above the current one (the database refuses any other
+    change too). The change and its audit event (old and new total, reason) are one
+    transaction.
+    """
+    if not user.can(Perm.BREACHES_MANAGE):
+        refusal_record(actor=user, command="export budget", reason="permission")
+        raise OperatorRefused(
+            f"{user.username} does not hold the permission {Perm.BREACHES_MANAGE}"
+        )
+    why = reason.strip()
+    if not why:
+        raise ReleaseRefused("say why the budget is raised (--reason)")
+    new_total = ledger.epsilon(total)
+    budget_current()
+    with transaction.atomic():
+        locked = PrivacyBudget.objects.select_for_update().get(name=BUDGET_NAME)
+        old_total = locked.total_epsilon
+        if new_total <= old_total:
+            raise ReleaseRefused(
+                f"the budget is ε {old_total}; it can only be raised, not set to {new_total}"
+            )
+        locked.total_epsilon = new_total
+        locked.save(update_fields=["total_epsilon"])
+        audit_record(
+            actor=user,
+            action=AuditAction.PRIVACY_BUDGET_RAISED,
+            target_type="privacy_budget",
+            target_id=locked.pk,
+            extra={"from": str(old_total), "to": str(new_total), "reason": why[:500]},
+        )
+    return locked
+
+
 def budget_left() -> Decimal:
     found = budget_current()
     spends = found.spends.values_list("epsilon", flat=True)
