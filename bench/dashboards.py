@@ -32,7 +32,6 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent))
 
-import argparse  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402
 from typing import Any  # noqa: E402
@@ -63,17 +62,6 @@ from tabara.geo.services import geography_load  # noqa: E402
 from tabara.referrals.models import Referral  # noqa: E402
 
 COUNTRIES = ["", "", "", "AE", "SA", "KE", "UG", "TZ", "CD", "OM", "QA", "LB", "IN", "CN"]
-
-
-def options() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--cases", type=int, default=1_000_000)
-    parser.add_argument("--runs", type=int, default=60)
-    parser.add_argument("--tiny", action="store_true", help="300 cases, 5 runs (CI)")
-    args = parser.parse_args()
-    if args.tiny:
-        args.cases, args.runs = 300, 5
-    return args
 
 
 def staff(username: str, role: Role) -> User:
@@ -216,7 +204,7 @@ def measure(client: Client, url: str, runs: int, *, cached: bool) -> tuple[float
 
 
 def main() -> int:
-    args = options()
+    args = world.options(__doc__, cases=1_000_000)
     world.prepare(args.cases, fill, "victims, referrals and services")
     started = time.perf_counter()
     built = snapshot_refresh()

@@ -131,6 +131,21 @@ def _source_key() -> str:
     return digest.hexdigest()[:16]
 
 
+def _built_once(template: Path, family: str, build: Callable[[Path], None]) -> None:
+    """Run `build(template)` unless an earlier run finished it ("ready"), under a lock that
+    concurrent test workers share; older folders of the same family (`family`-<hash>, other
+    source states) are removed first."""
+    template.parent.mkdir(parents=True, exist_ok=True)
+    with (template.parent / f"{family}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (template / "ready").exists():
+            for old in template.parent.glob(f"{family}-*"):
+                shutil.rmtree(old, ignore_errors=True)
+            template.mkdir()
+            build(template)
+            (template / "ready").touch()
+
+
 def prepare_database(env: dict[str, str]) -> None:
     """Give env's TABARA_VAR_DIR a prepared database and static files.
 
@@ -143,17 +158,13 @@ def prepare_database(env: dict[str, str]) -> None:
         _build_database(env)  # not the benchmark's own layout: prepare it in place
         return
     template = ROOT / "var" / f"bench-template-{_source_key()}"
-    template.parent.mkdir(parents=True, exist_ok=True)
-    with (template.parent / "bench-template.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (template / "ready").exists():
-            for old in template.parent.glob("bench-template-*"):
-                shutil.rmtree(old, ignore_errors=True)
-            template.mkdir()
-            own = {**env, "TABARA_VAR_DIR": str(template)}
-            own["DATABASE_URL"] = f"sqlite:///{template / 'bench.sqlite3'}"
-            _build_database(own)
-            (template / "ready").touch()
+
+    def build(folder: Path) -> None:
+        own = {**env, "TABARA_VAR_DIR": str(folder)}
+        own["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
+        _build_database(own)
+
+    _built_once(template, "bench-template", build)
     var.mkdir(parents=True, exist_ok=True)
     for path in template.glob("bench.sqlite3*"):
         shutil.copy2(path, var / path.name)
@@ -169,23 +180,18 @@ def copy_migrated_sqlite(target: Path, settings_module: str) -> None:
     """
     key = hashlib.sha256(f"{_source_key()} {settings_module}".encode()).hexdigest()[:16]
     template = ROOT / "var" / f"bench-migrated-{key}"
-    database = template / "db.sqlite3"
-    template.parent.mkdir(parents=True, exist_ok=True)
-    with (template.parent / "bench-migrated.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (template / "ready").exists():
-            for old in template.parent.glob("bench-migrated-*"):
-                shutil.rmtree(old, ignore_errors=True)
-            template.mkdir()
-            env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-            env.update(
-                DJANGO_SETTINGS_MODULE=settings_module,
-                DATABASE_URL=f"sqlite:///{database}",
-                TABARA_VAR_DIR=str(template),
-            )
-            manage = [sys.executable, str(ROOT / "manage.py")]
-            subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
-            (template / "ready").touch()
+
+    def build(folder: Path) -> None:
+        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        env.update(
+            DJANGO_SETTINGS_MODULE=settings_module,
+            DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
+            TABARA_VAR_DIR=str(folder),
+        )
+        manage = [sys.executable, str(ROOT / "manage.py")]
+        subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
+
+    _built_once(template, "bench-migrated", build)
     target.parent.mkdir(parents=True, exist_ok=True)
     for path in template.glob("db.sqlite3*"):
         shutil.copy2(path, target.with_name(target.name + path.name.removeprefix("db.sqlite3")))

@@ -30,10 +30,10 @@ T_END = datetime(2026, 11, 1, tzinfo=UTC)
 SPAN = 3 * 365 * 24 * 3600  # cases opened over three years before T_END
 
 
-def options(description: str | None) -> argparse.Namespace:
-    """--cases and --runs (200,000 and 60), or --tiny: 300 cases and 5 runs, CI's smoke run."""
+def options(description: str | None, cases: int = 200_000) -> argparse.Namespace:
+    """--cases and --runs (`cases` and 60), or --tiny: 300 cases and 5 runs, CI's smoke run."""
     parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--cases", type=int, default=200_000)
+    parser.add_argument("--cases", type=int, default=cases)
     parser.add_argument("--runs", type=int, default=60)
     parser.add_argument("--tiny", action="store_true", help="300 cases, 5 runs (CI)")
     args = parser.parse_args()
